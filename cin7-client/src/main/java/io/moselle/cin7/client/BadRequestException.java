@@ -1,0 +1,10 @@
+package io.moselle.cin7.client;
+
+/** HTTP 400. The request was refused as malformed, e.g. a `where` naming an unknown field. Never retried. */
+public class BadRequestException extends Cin7ApiException {
+    private static final long serialVersionUID = 1L;
+
+    public BadRequestException(String method, String path, int statusCode, String bodyExcerpt) {
+        super(method, path, statusCode, bodyExcerpt);
+    }
+}

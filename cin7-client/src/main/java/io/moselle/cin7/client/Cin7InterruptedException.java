@@ -1,0 +1,13 @@
+package io.moselle.cin7.client;
+
+/**
+ * The calling thread was interrupted while waiting for the rate limiter, a retry or a reply.
+ * The thread's interrupt flag is set again before this is thrown.
+ */
+public class Cin7InterruptedException extends Cin7Exception {
+    private static final long serialVersionUID = 1L;
+
+    public Cin7InterruptedException(String message, InterruptedException cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,142 @@
+package io.moselle.cin7.client;
+
+import io.moselle.cin7.client.internal.HttpTransport;
+import io.moselle.cin7.client.internal.RetryAfter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Sends one logical GET: waits for the rate limiter, sends, reads the body, and retries what is
+ * worth retrying with backoff. Thread-safe.
+ */
+final class RequestExecutor {
+    private static final int EXCERPT_CHARS = 300;
+    private static final String GET = "GET";
+
+    private final URI baseUri;
+    private final HttpTransport transport;
+    private final Map<String, String> headers;
+    private final Duration requestTimeout;
+    private final Cin7RateLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final Cin7ClientListener listener;
+
+    RequestExecutor(URI baseUri, HttpTransport transport, Credentials credentials, Duration requestTimeout,
+            Cin7RateLimiter limiter, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
+            Cin7ClientListener listener) {
+        this.baseUri = baseUri;
+        this.transport = transport;
+        this.headers = Map.of("Authorization", credentials.basicAuthorization(), "Accept", "application/json");
+        this.requestTimeout = requestTimeout;
+        this.limiter = limiter;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.listener = listener;
+    }
+
+    /** Reads a successful response body; throws IOException when the body is cut short. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * @param path the path and raw query relative to the base URI, for messages
+     * @param encodedPath the same, URL-encoded, to send
+     */
+    <T> T get(String path, String encodedPath, BodyReader<T> reader) {
+        URI uri = baseUri.resolve(encodedPath);
+        for (int attempt = 1; ; attempt++) {
+            waitForSlot(path);
+            listener.requestSent(GET, path, attempt);
+            Instant sent = clock.instant();
+            Cin7Exception failure;
+            String reason;
+            Duration retryAfter = null;
+            try (HttpTransport.Response response = transport.send(new HttpTransport.Request(GET, uri, headers, requestTimeout))) {
+                int status = response.statusCode();
+                listener.responseReceived(GET, path, status, Duration.between(sent, clock.instant()));
+                if (status >= 200 && status <= 299) {
+                    try {
+                        return reader.read(response.body());
+                    } catch (IOException e) {
+                        failure = new Cin7IoException(GET + " " + path + ": response body cut short: " + e.getMessage(), e);
+                        reason = "body cut short";
+                    }
+                } else {
+                    retryAfter = response.header("Retry-After").flatMap(h -> RetryAfter.parse(h, clock.instant())).orElse(null);
+                    Cin7ApiException error = ApiErrors.forStatus(GET, path, status, excerpt(response.body()), retryAfter);
+                    if (!ApiErrors.isRetryable(status)) {
+                        throw error;
+                    }
+                    failure = error;
+                    reason = "HTTP " + status;
+                }
+            } catch (HttpTimeoutException e) {
+                failure = new Cin7IoException(GET + " " + path + ": timed out (" + e.getMessage() + ")", e);
+                reason = "timeout";
+            } catch (IOException e) {
+                failure = new Cin7IoException(GET + " " + path + ": " + e, e);
+                reason = "I/O error: " + e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                throw interrupted(path, e);
+            }
+            if (attempt >= retryPolicy.maxAttempts()) {
+                throw failure;
+            }
+            Duration delay = retryAfter != null
+                    ? min(retryAfter, retryPolicy.maxRetryAfter())
+                    : retryPolicy.backoff(attempt, random.getAsDouble());
+            listener.retryScheduled(GET, path, attempt, reason, delay);
+            sleep(delay, path);
+        }
+    }
+
+    private void waitForSlot(String path) {
+        Duration wait = limiter.reserve();
+        if (!wait.isZero()) {
+            listener.throttled(GET, path, wait);
+            sleep(wait, path);
+        }
+    }
+
+    private void sleep(Duration duration, String path) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            throw interrupted(path, e);
+        }
+    }
+
+    private static Cin7InterruptedException interrupted(String path, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Cin7InterruptedException(GET + " " + path + ": interrupted", e);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String excerpt(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(EXCERPT_CHARS * 4);
+            String text = new String(bytes, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "...";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.moselle.cin7.client.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@link HttpTransport} over {@code java.net.http}. GET only, by construction. Thread-safe. */
+public final class JdkHttpTransport implements HttpTransport {
+    private final HttpClient http;
+
+    public JdkHttpTransport(Duration connectTimeout, HttpClient.Version version) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(version)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Response send(Request request) throws IOException, InterruptedException {
+        if (!"GET".equals(request.method())) {
+            throw new IllegalArgumentException("the Cin7 client is read-only: refusing to send " + request.method());
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).GET().timeout(request.timeout());
+        request.headers().forEach(builder::header);
+        HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return new Response() {
+            @Override
+            public int statusCode() {
+                return response.statusCode();
+            }
+
+            @Override
+            public Optional<String> header(String name) {
+                return response.headers().firstValue(name);
+            }
+
+            @Override
+            public InputStream body() {
+                return response.body();
+            }
+        };
+    }
+}

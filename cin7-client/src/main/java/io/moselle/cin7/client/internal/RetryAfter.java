@@ -1,0 +1,38 @@
+package io.moselle.cin7.client.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a {@code Retry-After} header leniently: {@code 30}, {@code 30 seconds}, {@code 1.5}, or an HTTP-date. */
+public final class RetryAfter {
+    private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|second|seconds)?", Pattern.CASE_INSENSITIVE);
+
+    private RetryAfter() {}
+
+    /** The wait the header asks for, relative to {@code now}; empty when absent or unreadable. Never negative. */
+    public static Optional<Duration> parse(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        Matcher m = SECONDS.matcher(value);
+        if (m.matches()) {
+            double seconds = Double.parseDouble(m.group(1));
+            return Optional.of(Duration.ofMillis(Math.round(Math.min(seconds, 86_400) * 1000)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
+            Duration wait = Duration.between(now, at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

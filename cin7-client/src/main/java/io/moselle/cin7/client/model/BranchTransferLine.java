@@ -1,0 +1,40 @@
+package io.moselle.cin7.client.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A line of a branch transfer.
+ */
+@Value.Immutable
+@JsonDeserialize(as = ImmutableBranchTransferLine.class)
+public abstract class BranchTransferLine {
+    public abstract @Nullable Long id();
+
+    public abstract @Nullable Long productId();
+
+    public abstract @Nullable Long productOptionId();
+
+    /** The SKU. */
+    public abstract @Nullable String code();
+
+    public abstract @Nullable BigDecimal qty();
+
+    /** Set once the transfer is dispatched or completed. */
+    public abstract @Nullable BigDecimal qtyTransferred();
+
+    public abstract @Nullable BigDecimal unitCost();
+
+    /** A builder, for tests and fakes; Cin7 responses are read by the client. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link BranchTransferLine} values. */
+    public static final class Builder extends ImmutableBranchTransferLine.Builder {}
+}

@@ -1,0 +1,40 @@
+package io.moselle.cin7.client.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A line of a purchase order.
+ */
+@Value.Immutable
+@JsonDeserialize(as = ImmutablePurchaseOrderLine.class)
+public abstract class PurchaseOrderLine {
+    public abstract @Nullable Long id();
+
+    public abstract @Nullable Long productId();
+
+    public abstract @Nullable Long productOptionId();
+
+    /** The SKU. */
+    public abstract @Nullable String code();
+
+    public abstract @Nullable BigDecimal qty();
+
+    /** Meaning on a purchase order unverified; Cin7 has no received quantity. */
+    public abstract @Nullable BigDecimal qtyShipped();
+
+    public abstract @Nullable BigDecimal unitPrice();
+
+    /** A builder, for tests and fakes; Cin7 responses are read by the client. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link PurchaseOrderLine} values. */
+    public static final class Builder extends ImmutablePurchaseOrderLine.Builder {}
+}

@@ -1,0 +1,119 @@
+package io.moselle.cin7.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moselle.cin7.testing.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    /** Sends {@code n} calls through the limiter, sleeping on the fake clock, and returns their send times (ms from T0). */
+    private static List<Long> sendTimes(Cin7RateLimiter limiter, FakeClock clock, int n) throws InterruptedException {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clock.sleeper().sleep(limiter.reserve());
+            times.add(Duration.between(T0, clock.instant()).toMillis());
+        }
+        return times;
+    }
+
+    @Test
+    void burstsThreePerSecondThenSixtyPerMinute() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        List<Long> times = sendTimes(limiter, clock, 63);
+        assertThat(times.subList(0, 6)).containsExactly(0L, 0L, 0L, 1000L, 1000L, 1000L);
+        assertThat(times.get(59)).isEqualTo(19_000L);
+        // the 61st call waits until the first leaves the minute window
+        assertThat(times.get(60)).isEqualTo(60_000L);
+        assertThat(times.get(62)).isEqualTo(60_000L);
+        assertWindowsRespected(times, 3, 1_000);
+        assertWindowsRespected(times, 60, 60_000);
+    }
+
+    @Test
+    void sustainedRateIsTheMinuteLimit() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        List<Long> times = sendTimes(limiter, clock, 600);
+        // 600 calls at 60/min: the last one goes out in the tenth minute
+        assertThat(times.get(599)).isBetween(9 * 60_000L, 10 * 60_000L);
+        assertWindowsRespected(times, 60, 60_000);
+    }
+
+    @Test
+    void marginWidensTheWindows() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ofMillis(50)), CallBudget.unlimited(), clock);
+        assertThat(sendTimes(limiter, clock, 4)).containsExactly(0L, 0L, 0L, 1050L);
+    }
+
+    @Test
+    void threadsSharingALimiterShareItsLimits() throws Exception {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        ConcurrentLinkedQueue<Long> slots = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 10; i++) {
+                        // the clock does not move: each reservation is an offset from T0
+                        slots.add(limiter.reserve().toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        List<Long> sorted = slots.stream().sorted().toList();
+        assertThat(sorted).hasSize(80);
+        assertWindowsRespected(sorted, 3, 1_000);
+        assertWindowsRespected(sorted, 60, 60_000);
+    }
+
+    @Test
+    void spentBudgetSendsNothing() {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.perUtcDay(2), clock);
+        limiter.reserve();
+        limiter.reserve();
+        assertThatThrownBy(limiter::reserve).isInstanceOf(CallBudgetExhaustedException.class)
+                .hasMessageContaining("no request was sent");
+        assertThat(limiter.budget().remaining(clock.instant())).isZero();
+        clock.set(Instant.parse("2026-11-28T00:00:00Z"));
+        assertThat(limiter.budget().remaining(clock.instant())).isEqualTo(2);
+        limiter.reserve();
+    }
+
+    @Test
+    void limitsAreValidated() {
+        assertThatThrownBy(() -> RateLimits.of(0, 60)).hasMessageContaining("rateLimits.perSecond");
+        assertThatThrownBy(() -> RateLimits.of(3, 0)).hasMessageContaining("rateLimits.perMinute");
+        assertThatThrownBy(() -> CallBudget.perUtcDay(-1)).hasMessageContaining("callBudget.callsPerDay");
+    }
+
+    private static void assertWindowsRespected(List<Long> sortedTimes, int limit, long windowMillis) {
+        for (int i = limit; i < sortedTimes.size(); i++) {
+            assertThat(sortedTimes.get(i) - sortedTimes.get(i - limit))
+                    .as("call %d vs call %d", i, i - limit)
+                    .isGreaterThanOrEqualTo(windowMillis);
+        }
+    }
+}
