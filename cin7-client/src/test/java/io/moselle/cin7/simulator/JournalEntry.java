@@ -1,0 +1,20 @@
+package io.moselle.cin7.simulator;
+
+import java.util.Map;
+
+/**
+ * One request the simulator received.
+ *
+ * @param method the HTTP method
+ * @param resource the resource path, e.g. {@code v1/SalesOrders} or {@code v1/SalesOrders/42}
+ * @param query the decoded query parameters
+ * @param status the status answered (0 for a dropped connection)
+ * @param username the API username sent, or empty
+ * @param fault the injected fault, or null
+ */
+public record JournalEntry(String method, String resource, Map<String, String> query, int status, String username, FaultKind fault) {
+    /** A query parameter, or null. */
+    public String param(String name) {
+        return query.get(name);
+    }
+}

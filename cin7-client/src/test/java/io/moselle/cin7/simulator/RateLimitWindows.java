@@ -1,0 +1,64 @@
+package io.moselle.cin7.simulator;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+
+/** Cin7's limits for one credential, as sliding windows of accepted calls plus a UTC-day count. */
+final class RateLimitWindows {
+    private final SimulatorOptions options;
+    private final ArrayDeque<Long> lastMinute = new ArrayDeque<>();
+    private LocalDate day;
+    private int today;
+
+    RateLimitWindows(SimulatorOptions options) {
+        this.options = options;
+    }
+
+    /** Counts a call at {@code nowMillis}; returns 0 when accepted, else the seconds to wait. */
+    synchronized long tryAcquire(long nowMillis) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(nowMillis, 86_400_000L));
+        if (!date.equals(day)) {
+            day = date;
+            today = 0;
+        }
+        if (options.perDay() > 0 && today >= options.perDay()) {
+            long midnight = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            return Math.max(1, (midnight - nowMillis + 999) / 1000);
+        }
+        while (!lastMinute.isEmpty() && lastMinute.peekFirst() <= nowMillis - 60_000) {
+            lastMinute.pollFirst();
+        }
+        long wait = 0;
+        if (options.perMinute() > 0 && lastMinute.size() >= options.perMinute()) {
+            wait = nthNewest(options.perMinute()) + 60_000 - nowMillis;
+        }
+        if (options.perSecond() > 0 && countSince(nowMillis - 1_000) >= options.perSecond()) {
+            wait = Math.max(wait, nthNewest(options.perSecond()) + 1_000 - nowMillis);
+        }
+        if (wait > 0) {
+            return Math.max(1, (wait + 999) / 1000);
+        }
+        lastMinute.addLast(nowMillis);
+        today++;
+        return 0;
+    }
+
+    private int countSince(long fromExclusive) {
+        int n = 0;
+        var it = lastMinute.descendingIterator();
+        while (it.hasNext() && it.next() > fromExclusive) {
+            n++;
+        }
+        return n;
+    }
+
+    private long nthNewest(int n) {
+        var it = lastMinute.descendingIterator();
+        long value = 0;
+        for (int i = 0; i < n && it.hasNext(); i++) {
+            value = it.next();
+        }
+        return value;
+    }
+}
