@@ -1,0 +1,56 @@
+package io.moselle.mapping;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A product as Moselle plans it: one per SKU. Key: {@link #sku()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableProduct.class)
+@JsonDeserialize(as = ImmutableProduct.class)
+@JsonPropertyOrder({"sku", "name", "variant", "category", "brand", "barcode", "styleCode", "active", "externalProductId", "externalOptionId", "attributes"})
+public abstract class Product {
+    public abstract String sku();
+
+    public abstract @Nullable String name();
+
+    /** The option values (e.g. {@code M / Navy}), or null. */
+    public abstract @Nullable String variant();
+
+    public abstract @Nullable String category();
+
+    public abstract @Nullable String brand();
+
+    public abstract @Nullable String barcode();
+
+    public abstract @Nullable String styleCode();
+
+    public abstract boolean active();
+
+    public abstract @Nullable Long externalProductId();
+
+    public abstract @Nullable Long externalOptionId();
+
+    /** Custom attributes, values as the source sent them. */
+    public abstract Map<String, JsonNode> attributes();
+
+    /** This product marked inactive, everything else kept: what a sink does when the SKU leaves the source. */
+    public Product deactivated() {
+        return builder().from(this).active(false).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Product} values; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableProduct.Builder {}
+}

@@ -1,0 +1,55 @@
+package io.moselle.mapping;
+
+/**
+ * Why a source record was retracted or skipped, why a line was dropped, or what was noticed
+ * about a record that was still imported. Reports count each one with a few example ids, so
+ * "why is order X missing?" has an answer.
+ */
+public enum Reason {
+    /** Retracted: the order is void. */
+    VOIDED(Kind.RETRACTED),
+    /** Retracted: its source is excluded (e.g. Shopify, imported by another integration). */
+    EXCLUDED_SOURCE(Kind.RETRACTED),
+    /** Retracted: its warehouse is disabled. */
+    WAREHOUSE_DISABLED(Kind.RETRACTED),
+    /** Retracted: the order is not dispatched (yet). */
+    NOT_DISPATCHED(Kind.RETRACTED),
+    /** Retracted: no line was left once invalid lines were dropped. */
+    NO_LINES(Kind.RETRACTED),
+    /** Retracted: a transfer between branches of one warehouse moves no stock between warehouses. */
+    INTERNAL_TRANSFER(Kind.RETRACTED),
+
+    /** Skipped: the record has no SKU. */
+    MISSING_SKU(Kind.SKIPPED),
+    /** Skipped: another record with a lower id has the same SKU. */
+    DUPLICATE_SKU(Kind.SKIPPED),
+    /** Skipped: a stock row repeated for the same product option and branch; the last one counts. */
+    DUPLICATE_ROW(Kind.SKIPPED),
+    /** Skipped: a field needed to map the record is missing (the example names the field). */
+    MISSING_FIELD(Kind.SKIPPED),
+
+    /** Line dropped: the line has no SKU. */
+    LINE_MISSING_SKU(Kind.DROPPED_LINE),
+    /** Line dropped: the line's quantity is zero or missing. */
+    LINE_ZERO_QUANTITY(Kind.DROPPED_LINE),
+
+    /** Imported, noted: the record names a branch missing from the branch list. */
+    UNKNOWN_BRANCH(Kind.NOTED),
+    /** Imported, noted: a stock row whose SKU is not a known product. */
+    UNKNOWN_SKU(Kind.NOTED);
+
+    /** What happened to the record. */
+    public enum Kind {
+        RETRACTED, SKIPPED, DROPPED_LINE, NOTED
+    }
+
+    private final Kind kind;
+
+    Reason(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

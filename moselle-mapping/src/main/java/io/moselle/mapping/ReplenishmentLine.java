@@ -1,0 +1,33 @@
+package io.moselle.mapping;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A line of a {@link ReplenishmentOrder}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableReplenishmentLine.class)
+@JsonDeserialize(as = ImmutableReplenishmentLine.class)
+@JsonPropertyOrder({"sku", "quantity", "unitCost"})
+public abstract class ReplenishmentLine {
+    public abstract String sku();
+
+    public abstract BigDecimal quantity();
+
+    public abstract @Nullable BigDecimal unitCost();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ReplenishmentLine} values; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableReplenishmentLine.Builder {}
+}

@@ -1,0 +1,36 @@
+package io.moselle.mapping;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A line of a {@link SalesOrder}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSalesOrderLine.class)
+@JsonDeserialize(as = ImmutableSalesOrderLine.class)
+@JsonPropertyOrder({"sku", "quantity", "unitPrice", "discount"})
+public abstract class SalesOrderLine {
+    public abstract String sku();
+
+    /** May be negative (returns); never zero. */
+    public abstract BigDecimal quantity();
+
+    public abstract @Nullable BigDecimal unitPrice();
+
+    public abstract @Nullable BigDecimal discount();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SalesOrderLine} values; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableSalesOrderLine.Builder {}
+}

@@ -1,0 +1,36 @@
+package io.moselle.mapping;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A stock location in Moselle: one or more source locations (Cin7 branches) merged under one key. Key: {@link #key()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableWarehouse.class)
+@JsonDeserialize(as = ImmutableWarehouse.class)
+@JsonPropertyOrder({"key", "name", "branchIds", "enabled"})
+public abstract class Warehouse {
+    public abstract String key();
+
+    public abstract @Nullable String name();
+
+    /** The source locations merged into this warehouse, ascending. */
+    public abstract List<Long> branchIds();
+
+    public abstract boolean enabled();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Warehouse} values; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableWarehouse.Builder {}
+}
