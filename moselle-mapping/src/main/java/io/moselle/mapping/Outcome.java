@@ -67,7 +67,9 @@ public final class Outcome<R> {
     public Outcome<R> withNote(Reason note) {
         Set<Reason> all = notes.isEmpty() ? EnumSet.noneOf(Reason.class) : EnumSet.copyOf(notes);
         all.add(note);
-        return new Outcome<>(action, record, key, reason, sourceId, new EnumMap<>(droppedLines), all);
+        Map<Reason, Integer> dropped = new EnumMap<>(Reason.class);
+        dropped.putAll(droppedLines);
+        return new Outcome<>(action, record, key, reason, sourceId, dropped, all);
     }
 
     public Action action() {

@@ -14,7 +14,7 @@ public final class Tally {
     /** How many example ids are kept per reason. */
     public static final int EXAMPLES = 5;
 
-    private final Map<Reason, Long> counts = new EnumMap<>(Reason.class);
+    private final EnumMap<Reason, Long> counts = new EnumMap<>(Reason.class);
     private final Map<Reason, List<String>> examples = new EnumMap<>(Reason.class);
     private long upserted;
     private long retracted;
@@ -63,7 +63,7 @@ public final class Tally {
 
     /** How often each reason occurred. */
     public Map<Reason, Long> counts() {
-        return Collections.unmodifiableMap(new EnumMap<>(counts.isEmpty() ? Map.of() : counts));
+        return Collections.unmodifiableMap(new EnumMap<>(counts));
     }
 
     public long count(Reason reason) {
