@@ -112,9 +112,14 @@ public final class SimulatedData {
 
     /** Changes a record as a Cin7 user would: applies {@code change} and bumps {@code modifiedDate} to now. */
     public void modify(String resource, long id, Consumer<ObjectNode> change) {
+        modifyAt(resource, id, now, change);
+    }
+
+    /** Changes a record and sets its {@code modifiedDate} to {@code modifiedAt} (a backdated or future edit). */
+    public void modifyAt(String resource, long id, Instant modifiedAt, Consumer<ObjectNode> change) {
         ObjectNode record = Objects.requireNonNull(get(resource, id), () -> resource + " " + id + " does not exist");
         change.accept(record);
-        record.put("modifiedDate", now.toString());
+        record.put("modifiedDate", modifiedAt.truncatedTo(ChronoUnit.SECONDS).toString());
         table(resource).put(id, record);
     }
 

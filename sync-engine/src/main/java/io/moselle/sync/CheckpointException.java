@@ -1,0 +1,10 @@
+package io.moselle.sync;
+
+/** A stored checkpoint cannot be read or written. The message says how to recover. */
+public class CheckpointException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CheckpointException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,17 @@
+package io.moselle.sync;
+
+/** Ends a stream early with a status other than FAILED: PAUSED (budget) or CANCELLED. */
+final class StreamStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final SyncStatus status;
+
+    StreamStopped(SyncStatus status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    SyncStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,289 @@
+package io.moselle.sync;
+
+import io.moselle.cin7.client.AuthenticationException;
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.Cin7ClientListener;
+import io.moselle.cin7.client.Cin7Exception;
+import io.moselle.cin7.client.Cin7ListResource;
+import io.moselle.cin7.client.Cin7RateLimiter;
+import io.moselle.cin7.client.Credentials;
+import io.moselle.cin7.client.ListQuery;
+import io.moselle.cin7.client.PermissionDeniedException;
+import io.moselle.cin7.client.RateLimits;
+import io.moselle.cin7.client.model.Branch;
+import io.moselle.mapping.cin7.WarehouseDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Brings one tenant's Cin7 Omni data into Moselle: {@link #run(Tenant)} daily and on demand,
+ * {@link #resync(Tenant, Instant, Set)} to read history again.
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder()
+ *         .sink(mySink)
+ *         .checkpointStore(new FileCheckpointStore(dir))
+ *         .build();
+ * SyncReport report = engine.run(tenant);   // blocks; see report.status()
+ * }</pre>
+ *
+ * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
+ * on the thread that calls {@code run}. The tenants share nothing but the engine's immutable
+ * configuration and, for tenants with the same credentials, the rate limiter. A tenant runs at
+ * most once at a time: a second call while one runs throws {@link SyncAlreadyRunningException}.
+ * A run never throws for a Cin7, sink or checkpoint failure: it reports it per stream, and the
+ * overall status tells (or call {@link SyncReport#throwIfFailed()}). The engine holds no resource
+ * needing to be closed.
+ */
+public final class SyncEngine {
+    private final MoselleSink sink;
+    private final CheckpointStore checkpoints;
+    private final Cin7ClientFactory clientFactory;
+    private final Clock clock;
+    private final SyncListener listener;
+    private final RateLimits rateLimits;
+    private final Function<Credentials, CallBudget> callBudgets;
+    private final long resyncCallReserve;
+    private final Map<Credentials, Cin7RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, RunControl> running = new ConcurrentHashMap<>();
+
+    private SyncEngine(Builder b) {
+        this.sink = b.sink;
+        this.checkpoints = b.checkpoints;
+        this.clientFactory = b.clientFactory;
+        this.clock = b.clock;
+        this.listener = b.listener;
+        this.rateLimits = b.rateLimits;
+        this.callBudgets = b.callBudgets;
+        this.resyncCallReserve = b.resyncCallReserve;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Syncs every enabled stream of {@code tenant}: snapshots of branches, products and stock,
+     * and {@code modifiedDate} windows of sales orders, purchase orders and transfers reaching
+     * back each stream's lookback (the first run: the initial history). Blocks until done.
+     * Interrupting the calling thread cancels the run.
+     *
+     * @throws SyncAlreadyRunningException if the tenant is running already
+     */
+    public SyncReport run(Tenant tenant) {
+        return execute(tenant, null, tenant.streams());
+    }
+
+    /**
+     * Reads history again from {@code from}: the given windowed streams in one window
+     * {@code [from, now)}, plus the snapshots among {@code streams}. It keeps its own checkpoints,
+     * so it does not disturb the daily runs, and stops (PAUSED) when only the reserve of the
+     * day's calls is left; calling it again with the same {@code from} resumes it.
+     *
+     * @throws SyncAlreadyRunningException if the tenant is running already
+     */
+    public SyncReport resync(Tenant tenant, Instant from, Set<SyncStream> streams) {
+        Objects.requireNonNull(from, "from");
+        if (streams == null || streams.isEmpty()) {
+            throw new IllegalArgumentException("resync: streams must name at least one stream");
+        }
+        return execute(tenant, from.truncatedTo(ChronoUnit.SECONDS), EnumSet.copyOf(streams));
+    }
+
+    /** Runs {@link #run(Tenant)} on {@code executor}; cancel with {@link #cancel(String)}. */
+    public CompletableFuture<SyncReport> runAsync(Tenant tenant, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> run(tenant), executor);
+    }
+
+    /**
+     * Cancels the tenant's run in progress, if any: it stops at its next step (a request or wait
+     * in progress is interrupted), leaving a consistent checkpoint, and reports CANCELLED.
+     *
+     * @return whether a run was in progress
+     */
+    public boolean cancel(String tenantId) {
+        RunControl control = running.get(tenantId);
+        if (control == null) {
+            return false;
+        }
+        control.cancel();
+        return true;
+    }
+
+    /** Whether the tenant is running now. */
+    public boolean isRunning(String tenantId) {
+        return running.containsKey(tenantId);
+    }
+
+    private SyncReport execute(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
+        RunControl control = new RunControl(Thread.currentThread());
+        if (running.putIfAbsent(tenant.id(), control) != null) {
+            throw new SyncAlreadyRunningException(tenant.id());
+        }
+        try {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            return new TenantRun(this, tenant, control, now, resyncFrom, streams).execute();
+        } finally {
+            running.remove(tenant.id(), control);
+            if (control.isCancelled()) {
+                Thread.interrupted(); // the engine's own interrupt, not the host's
+            }
+        }
+    }
+
+    /**
+     * Checks a tenant's setup without syncing: the credentials, read permission on every
+     * resource (one small request each), and the branch list with the warehouses it maps to.
+     * Never throws for a Cin7 failure: the report says what failed.
+     */
+    public ConnectionReport testConnection(Tenant tenant) {
+        Cin7Client client = clientFactory.create(tenant, Cin7ClientListener.NONE, rateLimiterFor(tenant.credentials()));
+        Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
+        List<Branch> branches = new ArrayList<>();
+        String error = null;
+        try {
+            client.branches().list(ListQuery.builder().afterId(0).build()).forEach(branches::add);
+            access.put(client.branches().path(), ConnectionReport.Access.READ);
+        } catch (AuthenticationException e) {
+            client.resources().forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
+            return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), e.getMessage());
+        } catch (Cin7Exception e) {
+            access.put(client.branches().path(), e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR);
+            error = e.getMessage();
+        }
+        for (Cin7ListResource<?> resource : client.resources()) {
+            if (resource.path().equals(client.branches().path())) {
+                continue;
+            }
+            try {
+                resource.list(ListQuery.builder().rows(1).build()).pages().iterator().next();
+                access.put(resource.path(), ConnectionReport.Access.READ);
+            } catch (Cin7Exception e) {
+                access.put(resource.path(), e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR);
+                error = error == null ? e.getMessage() : error;
+            }
+        }
+        return new ConnectionReport(tenant.id(), true, access, branches,
+                WarehouseDirectory.of(branches, tenant.settings()).warehouses(), error);
+    }
+
+    /** The limiter shared by every run with these credentials. */
+    Cin7RateLimiter rateLimiterFor(Credentials credentials) {
+        return limiters.computeIfAbsent(credentials, c -> Cin7RateLimiter.create(rateLimits, callBudgets.apply(c), clock));
+    }
+
+    MoselleSink sink() {
+        return sink;
+    }
+
+    CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    Cin7ClientFactory clientFactory() {
+        return clientFactory;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SyncListener listener() {
+        return listener;
+    }
+
+    long resyncCallReserve() {
+        return resyncCallReserve;
+    }
+
+    /** Builds a {@link SyncEngine}; {@link #build()} names every missing setting. Not thread-safe. */
+    public static final class Builder {
+        private MoselleSink sink;
+        private CheckpointStore checkpoints;
+        private Cin7ClientFactory clientFactory = Cin7ClientFactory.production();
+        private Clock clock = Clock.systemUTC();
+        private SyncListener listener = SyncListener.NONE;
+        private RateLimits rateLimits = RateLimits.defaults();
+        private Function<Credentials, CallBudget> callBudgets = c -> CallBudget.perUtcDay(5_000);
+        private long resyncCallReserve = 1_000;
+
+        private Builder() {}
+
+        /** Where records go. Required. */
+        public Builder sink(MoselleSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Where checkpoints are kept. Required: use a durable one in production. */
+        public Builder checkpointStore(CheckpointStore checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpointStore");
+            return this;
+        }
+
+        /** How clients are made; default {@link Cin7ClientFactory#production()}. */
+        public Builder clientFactory(Cin7ClientFactory clientFactory) {
+            this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+            return this;
+        }
+
+        /** The clock whose "now" ends the windows and stamps inventory; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder listener(SyncListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Pacing per API connection; default Cin7's 3/s and 60/min. */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /** The daily call budget of each API connection; default 5,000 per UTC day in memory. Implement {@link CallBudget} to persist it. */
+        public Builder callBudgets(Function<Credentials, CallBudget> callBudgets) {
+            this.callBudgets = Objects.requireNonNull(callBudgets, "callBudgets");
+            return this;
+        }
+
+        /** Calls of the day a re-sync leaves to the daily runs; default 1,000. */
+        public Builder resyncCallReserve(long calls) {
+            if (calls < 0) {
+                throw new IllegalArgumentException("resyncCallReserve must be zero or more, was " + calls);
+            }
+            this.resyncCallReserve = calls;
+            return this;
+        }
+
+        public SyncEngine build() {
+            List<String> missing = new ArrayList<>();
+            if (sink == null) {
+                missing.add("sink is missing");
+            }
+            if (checkpoints == null) {
+                missing.add("checkpointStore is missing");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", missing));
+            }
+            return new SyncEngine(this);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.moselle.sync;
+
+/** A run FAILED or was PARTIAL; {@link #report()} has the details. */
+public class SyncFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient SyncReport report;
+
+    SyncFailedException(SyncReport report) {
+        super("sync of tenant " + report.tenantId() + " " + report.status() + ": " + report.failureSummary());
+        this.report = report;
+    }
+
+    public SyncReport report() {
+        return report;
+    }
+}

@@ -1,0 +1,66 @@
+package io.moselle.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a run did, per stream, and how it ended overall: SUCCEEDED when every stream did,
+ * FAILED when every stream that ran failed, PARTIAL when some failed and others not, PAUSED
+ * when the call budget ran out, CANCELLED when the host cancelled. A failure is never only
+ * logged: check {@link #status()} or call {@link #throwIfFailed()}. Immutable.
+ *
+ * @param tenantId the tenant
+ * @param mode {@code daily} or {@code resync}
+ * @param startedAt the run's "now" on the engine's clock (window ends and {@code asOf})
+ * @param duration wall time of the run
+ * @param status the overall status
+ * @param streams one report per stream, in run order
+ */
+public record SyncReport(String tenantId, String mode, Instant startedAt, Duration duration, SyncStatus status,
+        List<StreamReport> streams) {
+
+    public SyncReport {
+        streams = List.copyOf(streams);
+    }
+
+    public Optional<StreamReport> stream(SyncStream stream) {
+        return streams.stream().filter(s -> s.stream() == stream).findFirst();
+    }
+
+    /** Requests sent in the whole run. */
+    public long apiCalls() {
+        return streams.stream().mapToLong(StreamReport::apiCalls).sum();
+    }
+
+    /**
+     * @throws SyncFailedException when the run FAILED or was PARTIAL, naming each failed stream and its error
+     */
+    public SyncReport throwIfFailed() {
+        if (status == SyncStatus.FAILED || status == SyncStatus.PARTIAL) {
+            throw new SyncFailedException(this);
+        }
+        return this;
+    }
+
+    static SyncStatus overall(List<StreamReport> streams) {
+        List<SyncStatus> ran = streams.stream().map(StreamReport::status).filter(s -> s != SyncStatus.SKIPPED).toList();
+        if (ran.contains(SyncStatus.CANCELLED)) {
+            return SyncStatus.CANCELLED;
+        }
+        boolean failed = ran.contains(SyncStatus.FAILED);
+        boolean ok = ran.stream().anyMatch(s -> s == SyncStatus.SUCCEEDED || s == SyncStatus.PAUSED);
+        if (failed) {
+            return ok ? SyncStatus.PARTIAL : SyncStatus.FAILED;
+        }
+        return ran.contains(SyncStatus.PAUSED) ? SyncStatus.PAUSED : SyncStatus.SUCCEEDED;
+    }
+
+    String failureSummary() {
+        return streams.stream().filter(s -> s.status() == SyncStatus.FAILED)
+                .map(s -> s.stream() + ": " + s.errorMessage().orElse("failed"))
+                .collect(Collectors.joining("; "));
+    }
+}

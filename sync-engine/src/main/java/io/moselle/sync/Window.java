@@ -1,0 +1,26 @@
+package io.moselle.sync;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A range of {@code modifiedDate}: {@code from <= modifiedDate < to}, whole seconds in UTC.
+ *
+ * @param from inclusive
+ * @param to exclusive
+ */
+public record Window(Instant from, Instant to) {
+    public Window {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+    }
+
+    public boolean isEmpty() {
+        return !from.isBefore(to);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + from + ", " + to + ")";
+    }
+}

@@ -1,0 +1,77 @@
+package io.moselle.sync;
+
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.Credentials;
+import io.moselle.cin7.client.RateLimits;
+import io.moselle.cin7.client.RetryPolicy;
+import io.moselle.cin7.simulator.Cin7OmniSimulator;
+import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.JournalEntry;
+import io.moselle.cin7.testing.FakeClock;
+import io.moselle.mapping.cin7.Cin7Settings;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/** A simulator, a fake clock, a recording sink and an engine wired together. */
+final class EngineFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+
+    final Cin7OmniSimulator sim;
+    final FakeClock clock = new FakeClock(NOW);
+    final RecordingSink sink = new RecordingSink();
+    final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+    final Tenant tenant;
+    SyncEngine engine;
+
+    EngineFixture(DatasetSpec spec) {
+        this.sim = Cin7OmniSimulator.start(spec);
+        this.tenant = Tenant.of("acme", sim.credentials(), Cin7Settings.defaults());
+        this.engine = engine(b -> b);
+    }
+
+    SyncEngine engine(Function<SyncEngine.Builder, SyncEngine.Builder> customize) {
+        return customize.apply(SyncEngine.builder()
+                        .sink(sink)
+                        .checkpointStore(checkpoints)
+                        .clock(clock)
+                        .rateLimits(RateLimits.unlimited())
+                        .callBudgets(c -> CallBudget.unlimited())
+                        .clientFactory(clientFactory(Duration.ofSeconds(5))))
+                .build();
+    }
+
+    Cin7ClientFactory clientFactory(Duration requestTimeout) {
+        return Cin7ClientFactory.standard(b -> b.baseUri(sim.baseUri()).httpVersion(HttpClient.Version.HTTP_1_1)
+                .requestTimeout(requestTimeout).clock(clock).sleeper(clock.sleeper())
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(8)));
+    }
+
+    /** A client of its own, for computing what the sink should hold. */
+    Cin7Client client(Credentials credentials) {
+        return Cin7Client.builder().baseUri(sim.baseUri()).credentials(credentials).httpVersion(HttpClient.Version.HTTP_1_1)
+                .rateLimits(RateLimits.unlimited()).callBudget(CallBudget.unlimited()).build();
+    }
+
+    RecordingSink.State expected(Tenant t) {
+        return ExpectedState.of(client(t.credentials()), t.settings(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** The next day, on both the account and the engine's clock. */
+    void nextDay() {
+        sim.data().nextDay();
+        clock.advance(Duration.ofDays(1));
+    }
+
+    List<JournalEntry> journal() {
+        return sim.journal();
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
