@@ -116,9 +116,9 @@ final class TenantRun {
         } catch (CallBudgetExhaustedException e) {
             return current.report(SyncStatus.PAUSED, e.getMessage());
         } catch (Cin7InterruptedException e) {
-            return current.report(control.isCancelled() ? SyncStatus.CANCELLED : SyncStatus.FAILED, e.getMessage());
+            return current.report(SyncStatus.CANCELLED, "cancelled: " + e.getMessage());
         } catch (RuntimeException e) {
-            if (control.isCancelled()) {
+            if (isStopped()) {
                 return current.report(SyncStatus.CANCELLED, "cancelled");
             }
             if (stream == SyncStream.BRANCHES) {
@@ -286,18 +286,21 @@ final class TenantRun {
     private void sinkCall(String what, SinkCall call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
-            throw control.isCancelled() ? new StreamStopped(SyncStatus.CANCELLED, "cancelled") : new SinkFailedException(what, e);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw control.isCancelled() ? new StreamStopped(SyncStatus.CANCELLED, "cancelled") : new SinkFailedException(what, e);
+            throw isStopped() ? new StreamStopped(SyncStatus.CANCELLED, "cancelled") : new SinkFailedException(what, e);
         }
     }
 
+    /** Cancelled through the engine, or the host interrupted the thread. */
+    private boolean isStopped() {
+        return control.isCancelled() || Thread.currentThread().isInterrupted();
+    }
+
     private void checkNotStopped() {
-        if (control.isCancelled()) {
+        if (isStopped()) {
             throw new StreamStopped(SyncStatus.CANCELLED, "cancelled");
         }
     }

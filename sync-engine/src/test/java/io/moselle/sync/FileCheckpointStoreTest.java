@@ -1,0 +1,97 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileCheckpointStoreTest {
+    static final Window WINDOW = new Window(Instant.parse("2026-08-29T06:00:00Z"), Instant.parse("2026-11-27T06:00:00Z"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savesAndLoadsPerTenantAndStream() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        assertThat(store.load("acme", "SALES_ORDERS")).isEmpty();
+        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 750));
+        store.save("acme", "PURCHASE_ORDERS", Checkpoint.initial().complete(WINDOW));
+        store.save("other tenant/ü", "SALES_ORDERS", Checkpoint.initial().complete(WINDOW));
+
+        FileCheckpointStore reopened = new FileCheckpointStore(dir);
+        assertThat(reopened.load("acme", "SALES_ORDERS")).contains(new Checkpoint(WINDOW, 750, null));
+        assertThat(reopened.load("acme", "PURCHASE_ORDERS")).contains(new Checkpoint(null, 0, WINDOW.to()));
+        assertThat(reopened.load("other tenant/ü", "SALES_ORDERS")).isPresent();
+        assertThat(reopened.fileOf("other tenant/ü").getParent()).isEqualTo(dir);
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).allMatch(n -> n.endsWith(".checkpoints.json"));
+        }
+    }
+
+    @Test
+    void aCorruptFileFailsClearlyWithTheRecovery() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        Files.writeString(store.fileOf("acme"), "{\"SALES_ORDERS\": {\"pendingFrom\": \"yesterday\"");
+        assertThatThrownBy(() -> store.load("acme", "SALES_ORDERS"))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("acme.checkpoints.json")
+                .hasMessageContaining("To recover, delete the file");
+        Files.writeString(store.fileOf("acme"), "{\"SALES_ORDERS\": {\"pendingFrom\": \"yesterday\", \"pendingTo\": \"x\", \"lastId\": 1}}");
+        assertThatThrownBy(() -> store.load("acme", "SALES_ORDERS")).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("entry SALES_ORDERS is invalid");
+        Files.delete(store.fileOf("acme"));
+        assertThat(store.load("acme", "SALES_ORDERS")).isEmpty();
+    }
+
+    @Test
+    void readersNeverSeeAHalfWrittenFile() throws Exception {
+        FileCheckpointStore writer = new FileCheckpointStore(dir);
+        FileCheckpointStore reader = new FileCheckpointStore(dir);
+        writer.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 1));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Thread t = new Thread(() -> {
+                while (!done.get()) {
+                    try {
+                        assertThat(reader.load("acme", "SALES_ORDERS")).isPresent();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            });
+            t.start();
+            readers.add(t);
+        }
+        for (long id = 2; id < 300; id++) {
+            writer.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, id));
+        }
+        done.set(true);
+        for (Thread t : readers) {
+            t.join();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(reader.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(299);
+    }
+
+    @Test
+    void aLeftoverTemporaryFileFromACrashedWriteIsIgnored() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 42));
+        Files.writeString(dir.resolve("acme.checkpoints.json12345.tmp"), "{\"SALES_ORDERS\": {\"lastId\": 9");
+        assertThat(store.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(42);
+        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 43));
+        assertThat(new FileCheckpointStore(dir).load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(43);
+    }
+}
