@@ -53,6 +53,7 @@ public final class SyncEngine {
     private final CheckpointStore checkpoints;
     private final Cin7ClientFactory clientFactory;
     private final Clock clock;
+    private final Clock pacingClock;
     private final SyncListener listener;
     private final RateLimits rateLimits;
     private final Function<Credentials, CallBudget> callBudgets;
@@ -65,6 +66,7 @@ public final class SyncEngine {
         this.checkpoints = b.checkpoints;
         this.clientFactory = b.clientFactory;
         this.clock = b.clock;
+        this.pacingClock = b.pacingClock;
         this.listener = b.listener;
         this.rateLimits = b.rateLimits;
         this.callBudgets = b.callBudgets;
@@ -182,7 +184,7 @@ public final class SyncEngine {
 
     /** The limiter shared by every run with these credentials. */
     Cin7RateLimiter rateLimiterFor(Credentials credentials) {
-        return limiters.computeIfAbsent(credentials, c -> Cin7RateLimiter.create(rateLimits, callBudgets.apply(c), clock));
+        return limiters.computeIfAbsent(credentials, c -> Cin7RateLimiter.create(rateLimits, callBudgets.apply(c), pacingClock));
     }
 
     MoselleSink sink() {
@@ -201,6 +203,10 @@ public final class SyncEngine {
         return clock;
     }
 
+    Clock pacingClock() {
+        return pacingClock;
+    }
+
     SyncListener listener() {
         return listener;
     }
@@ -215,6 +221,7 @@ public final class SyncEngine {
         private CheckpointStore checkpoints;
         private Cin7ClientFactory clientFactory = Cin7ClientFactory.production();
         private Clock clock = Clock.systemUTC();
+        private Clock pacingClock = Clock.systemUTC();
         private SyncListener listener = SyncListener.NONE;
         private RateLimits rateLimits = RateLimits.defaults();
         private Function<Credentials, CallBudget> callBudgets = c -> CallBudget.perUtcDay(5_000);
@@ -240,9 +247,18 @@ public final class SyncEngine {
             return this;
         }
 
-        /** The clock whose "now" ends the windows and stamps inventory; default system UTC. */
+        /** The clock whose "now" ends the windows and stamps inventory; default system UTC. May be pinned. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The clock the rate limiters and daily call budgets run on; default system UTC. Keep it
+         * real time unless the clients' sleeper moves it too (as a test's fake clock does).
+         */
+        public Builder pacingClock(Clock pacingClock) {
+            this.pacingClock = Objects.requireNonNull(pacingClock, "pacingClock");
             return this;
         }
 

@@ -45,6 +45,11 @@ public record SyncReport(String tenantId, String mode, Instant startedAt, Durati
         return this;
     }
 
+    /** The report as pretty-printed JSON (durations in milliseconds), as the examples write {@code sync-report.json}. */
+    public String toJson() {
+        return ReportJson.write(this);
+    }
+
     static SyncStatus overall(List<StreamReport> streams) {
         List<SyncStatus> ran = streams.stream().map(StreamReport::status).filter(s -> s != SyncStatus.SKIPPED).toList();
         if (ran.contains(SyncStatus.CANCELLED)) {

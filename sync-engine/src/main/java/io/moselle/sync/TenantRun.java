@@ -308,7 +308,7 @@ final class TenantRun {
     /** A re-sync leaves a reserve of the day's calls to the daily runs. */
     private void checkReserve() {
         if (resyncFrom != null) {
-            long left = client.rateLimiter().budget().remaining(engine.clock().instant());
+            long left = client.rateLimiter().budget().remaining(engine.pacingClock().instant());
             if (left <= engine.resyncCallReserve()) {
                 throw new StreamStopped(SyncStatus.PAUSED, "paused: " + left + " calls left today, kept in reserve for daily runs");
             }

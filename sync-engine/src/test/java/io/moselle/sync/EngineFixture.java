@@ -38,6 +38,7 @@ final class EngineFixture implements AutoCloseable {
                         .sink(sink)
                         .checkpointStore(checkpoints)
                         .clock(clock)
+                        .pacingClock(clock)
                         .rateLimits(RateLimits.unlimited())
                         .callBudgets(c -> CallBudget.unlimited())
                         .clientFactory(clientFactory(Duration.ofSeconds(5))))

@@ -1,0 +1,56 @@
+package io.moselle.examples;
+
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncListener;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.Window;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Shows a run's progress: one line per stream, its counts moving while it reads. */
+final class ProgressPrinter implements SyncListener {
+    private final PrintStream out;
+    private final boolean live;
+
+    /** @param live redraw the current line as counts move (a terminal); else print when a stream ends */
+    ProgressPrinter(PrintStream out, boolean live) {
+        this.out = out;
+        this.live = live;
+    }
+
+    @Override
+    public synchronized void streamStarted(String tenantId, SyncStream stream, Window window) {
+        if (live) {
+            out.printf(Locale.ROOT, "\r  %-17s reading%s\u001b[K", name(stream), window == null ? "" : " " + window);
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
+        if (live) {
+            out.printf(Locale.ROOT, "\r  %-17s page %,d  %,d records\u001b[K", name(stream), page, fetchedSoFar);
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void throttled(String tenantId, SyncStream stream, Duration wait) {
+        if (live && wait.toMillis() >= 1_000) {
+            out.printf(Locale.ROOT, "\r  %-17s waiting %ds for the rate limit\u001b[K", name(stream), wait.toSeconds());
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void streamFinished(String tenantId, StreamReport report) {
+        out.printf(Locale.ROOT, "%s  %-17s %-9s %,6d calls  %,8d records  %,8d upserted  %,6d retracted%s%n", live ? "\r\u001b[K" : "",
+                name(report.stream()), report.status(), report.apiCalls(), report.fetched(), report.upserted(), report.retracted(),
+                report.errorMessage().map(e -> "  " + e).orElse(""));
+    }
+
+    static String name(SyncStream stream) {
+        return stream.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

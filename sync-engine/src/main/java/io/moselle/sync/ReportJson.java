@@ -1,0 +1,51 @@
+package io.moselle.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moselle.mapping.MoselleJson;
+import java.io.UncheckedIOException;
+
+/** The JSON form of a {@link SyncReport}: durations in milliseconds, instants in UTC. */
+final class ReportJson {
+    private ReportJson() {}
+
+    static String write(SyncReport report) {
+        ObjectNode root = MoselleJson.mapper().createObjectNode();
+        root.put("tenantId", report.tenantId());
+        root.put("mode", report.mode());
+        root.put("startedAt", MoselleJson.format(report.startedAt()));
+        root.put("durationMillis", report.duration().toMillis());
+        root.put("status", report.status().name());
+        root.put("apiCalls", report.apiCalls());
+        var streams = root.putArray("streams");
+        for (StreamReport s : report.streams()) {
+            ObjectNode n = streams.addObject();
+            n.put("stream", s.stream().name());
+            n.put("status", s.status().name());
+            var windows = n.putArray("windows");
+            s.windows().forEach(w -> windows.addObject().put("from", MoselleJson.format(w.from())).put("to", MoselleJson.format(w.to())));
+            n.put("apiCalls", s.apiCalls());
+            n.put("pages", s.pages());
+            n.put("fetched", s.fetched());
+            n.put("upserted", s.upserted());
+            n.put("retracted", s.retracted());
+            n.put("skipped", s.skipped());
+            n.put("droppedLines", s.droppedLines());
+            ObjectNode reasons = n.putObject("reasons");
+            s.reasons().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+                ObjectNode r = reasons.putObject(e.getKey().name());
+                r.put("count", e.getValue());
+                s.examples().getOrDefault(e.getKey(), java.util.List.of()).forEach(r.putArray("examples")::add);
+            });
+            n.put("retries", s.retries());
+            n.put("throttledMillis", s.throttled().toMillis());
+            n.put("durationMillis", s.duration().toMillis());
+            n.put("error", s.error());
+        }
+        try {
+            return MoselleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
