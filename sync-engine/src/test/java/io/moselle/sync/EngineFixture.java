@@ -28,7 +28,11 @@ final class EngineFixture implements AutoCloseable {
     SyncEngine engine;
 
     EngineFixture(DatasetSpec spec) {
-        this.sim = Cin7OmniSimulator.start(spec);
+        this(spec, io.moselle.cin7.simulator.SimulatorOptions.unlimited());
+    }
+
+    EngineFixture(DatasetSpec spec, io.moselle.cin7.simulator.SimulatorOptions options) {
+        this.sim = Cin7OmniSimulator.start(spec, options);
         this.tenant = Tenant.of("acme", sim.credentials(), Cin7Settings.defaults());
         this.engine = engine(b -> b);
     }
