@@ -209,6 +209,41 @@ class SyncEngineTest {
     }
 
     @Test
+    void aBadRecordFailsItsStreamNamingRecordAndFieldAndNothingOfItsPageIsWritten() {
+        SimulatedData data = f.sim.data();
+        Instant modified = Instant.parse(data.get(SimulatedData.SALES_ORDERS, 300).get("modifiedDate").asText());
+        data.modifyAt(SimulatedData.SALES_ORDERS, 300, modified, o -> ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("lineItems").get(0))
+                .put("qty", "lots"));
+
+        SyncReport report = f.engine.run(f.tenant);
+
+        StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
+        assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("v1/SalesOrders").contains("record id 300").contains("lineItems[0].qty"));
+        assertThat(f.sink.batches).filteredOn(b -> b.type() == RecordType.SALES_ORDER).hasSize(1);
+        assertThat(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(250);
+        assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
+
+        data.modifyAt(SimulatedData.SALES_ORDERS, 300, modified, o -> ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("lineItems").get(0))
+                .put("qty", 2));
+        assertThat(f.engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
+    }
+
+    @Test
+    void aCorruptCheckpointFileFailsLoudlyWithTheRecovery(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        java.nio.file.Files.writeString(store.fileOf("acme"), "{ not json");
+        SyncReport report = f.engine(b -> b.checkpointStore(store)).run(f.tenant);
+        assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().errorMessage())
+                .hasValueSatisfying(m -> assertThat(m).contains("acme.checkpoints.json").contains("To recover, delete the file"));
+        assertThat(report.stream(SyncStream.PRODUCTS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(f.sink.state("acme").salesOrders).isEmpty();
+    }
+
+    @Test
     void aSecondRunOfTheSameTenantIsRefused() throws Exception {
         java.util.concurrent.CountDownLatch inSink = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

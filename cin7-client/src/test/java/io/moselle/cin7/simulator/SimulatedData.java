@@ -72,6 +72,11 @@ public final class SimulatedData {
                         "receivedDate", "stage", "customFields", "lineItems")), true, new TransferGenerator()));
     }
 
+    /** An account's data without a server, e.g. to build pages for parser tests. */
+    public static SimulatedData of(DatasetSpec spec) {
+        return new SimulatedData(spec);
+    }
+
     private static String key(String resource) {
         return resource.toLowerCase(Locale.ROOT);
     }
