@@ -12,14 +12,13 @@ import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.Tenant;
+import io.moselle.cin7.testing.FakeClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -52,7 +51,7 @@ final class Demo {
                     .channel("POS", "Retail").channel("B2B Portal", "Wholesale")
                     .build();
             Tenant tenant = Tenant.of("demo", simulator.credentials(), settings);
-            MovableClock clock = new MovableClock(today);
+            FakeClock clock = new FakeClock(today);
             FileSink sink = new FileSink(dir);
             FileCheckpointStore checkpoints = new FileCheckpointStore(dir.resolve("checkpoints"));
             SyncEngine engine = SyncEngine.builder()
@@ -70,7 +69,7 @@ final class Demo {
             ReportPrinter.report(out, first);
 
             simulator.data().nextDay();
-            clock.moveTo(today.plus(Duration.ofDays(1)));
+            clock.set(today.plus(Duration.ofDays(1)));
             out.println("\nThe next day: new orders, dispatches and receipts. Daily sync (reaches back 90 days):");
             SyncReport daily = engine.run(tenant);
             sink.save(daily);
@@ -78,34 +77,6 @@ final class Demo {
             ReportPrinter.projectedStock(out, sink.projectedStock(), 12);
             out.println("\nFiles: " + dir.toAbsolutePath());
             return first.status() == SyncStatus.SUCCEEDED && daily.status() == SyncStatus.SUCCEEDED ? Cli.OK : Cli.FAILED;
-        }
-    }
-
-    /** The demo's "today", moved on by hand for the next-day run. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void moveTo(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -3,6 +3,9 @@ package io.moselle.sync;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7ClientListener;
 import io.moselle.cin7.client.Cin7RateLimiter;
+import io.moselle.cin7.client.internal.JdkHttpTransport;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -19,10 +22,15 @@ public interface Cin7ClientFactory {
     /**
      * The usual factory: {@code configure} sets what the host wants (base URI, timeouts, retry
      * policy, ...), then the tenant's credentials and the engine's listener and limiter are set.
+     * Every client it makes shares one JDK HTTP client (one connection pool, one set of
+     * threads), unless {@code configure} sets a connect timeout or HTTP version of its own.
      */
     static Cin7ClientFactory standard(UnaryOperator<Cin7Client.Builder> configure) {
         Objects.requireNonNull(configure, "configure");
-        return (tenant, listener, limiter) -> configure.apply(Cin7Client.builder())
+        // HTTP/1.1: a pool of connections. Over HTTP/2 every tenant's requests would share one connection,
+        // and those beyond the server's limit of concurrent streams would fail.
+        HttpClient shared = JdkHttpTransport.newHttpClient(Duration.ofSeconds(10), HttpClient.Version.HTTP_1_1);
+        return (tenant, listener, limiter) -> configure.apply(Cin7Client.builder().httpClient(shared))
                 .credentials(tenant.credentials())
                 .listener(listener)
                 .rateLimiter(limiter)

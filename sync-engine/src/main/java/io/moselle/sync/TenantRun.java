@@ -11,7 +11,6 @@ import io.moselle.cin7.client.Where;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.cin7.client.model.Identified;
 import io.moselle.cin7.client.model.Product;
-import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Warehouse;

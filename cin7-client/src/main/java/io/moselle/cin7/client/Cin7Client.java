@@ -145,7 +145,8 @@ public final class Cin7Client {
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Cin7ClientListener listener = Cin7ClientListener.NONE;
         private HttpTransport transport;
-        private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
+        private HttpClient sharedHttpClient;
+        private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
 
         private Builder() {}
 
@@ -172,9 +173,10 @@ public final class Cin7Client {
             return this;
         }
 
-        /** How long to wait for a TCP/TLS connection; default 10 s. */
+        /** How long to wait for a TCP/TLS connection; default 10 s. Replaces a shared {@link #httpClient}. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            this.sharedHttpClient = null;
             return this;
         }
 
@@ -230,9 +232,26 @@ public final class Cin7Client {
             return this;
         }
 
-        /** The HTTP version to ask for; default HTTP/2 (falls back to 1.1). Tests against WireMock pin HTTP/1.1. */
+        /**
+         * The HTTP version to ask for; default HTTP/1.1. At a few calls a second per connection
+         * HTTP/2 gains nothing, and one HTTP/2 connection shared by many tenants fails requests
+         * beyond the server's limit of concurrent streams. Replaces a shared {@link #httpClient}.
+         */
         public Builder httpVersion(HttpClient.Version httpVersion) {
             this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion");
+            this.sharedHttpClient = null;
+            return this;
+        }
+
+        /**
+         * A JDK client to share with other Cin7 clients, so that many clients (one per tenant run)
+         * share one connection pool and its threads instead of each starting its own. Its connect
+         * timeout, version and redirect policy then apply; build it with
+         * {@code HttpClient.newBuilder().followRedirects(NEVER)}. A later {@link #connectTimeout} or
+         * {@link #httpVersion} replaces it with a client of this builder's own. The caller owns it.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.sharedHttpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
@@ -257,7 +276,8 @@ public final class Cin7Client {
                 throw new IllegalArgumentException("invalid Cin7 client configuration: " + String.join("; ", problems));
             }
             Cin7RateLimiter limiter = rateLimiter != null ? rateLimiter : Cin7RateLimiter.create(rateLimits, callBudget, clock);
-            HttpTransport http = transport != null ? transport : new JdkHttpTransport(connectTimeout, httpVersion);
+            HttpTransport http = transport != null ? transport
+                    : sharedHttpClient != null ? new JdkHttpTransport(sharedHttpClient) : new JdkHttpTransport(connectTimeout, httpVersion);
             return new Cin7Client(this, http, limiter);
         }
 

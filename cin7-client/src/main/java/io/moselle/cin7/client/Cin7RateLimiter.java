@@ -3,6 +3,7 @@ package io.moselle.cin7.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -10,23 +11,36 @@ import java.util.Objects;
  * {@link CallBudget}. Cin7 counts calls per connection, so every client and thread using the
  * same credentials must share one limiter: pass it to each {@link Cin7Client.Builder#rateLimiter}.
  *
- * <p>Each call reserves the earliest instant at which it fits both sliding windows, in arrival
- * order, then waits outside the lock. Thread-safe.
+ * <p>Cin7 counts a call when it arrives, which is somewhere between the moment it was sent and
+ * the moment its response came back. So a call is recorded at its send time, and moved to the
+ * time its response arrived once it has: the next calls are spaced from that, and latency that
+ * varies (a slow reply, a queue on a busy host) can never make Cin7 see too many calls in one
+ * window. Each call reserves the earliest instant at which it fits both sliding windows, in
+ * arrival order, then waits outside the lock. Thread-safe.
  */
 public final class Cin7RateLimiter {
     private final RateLimits limits;
     private final CallBudget budget;
     private final Clock clock;
-    /** Reserved send times (epoch millis), newest last; as many as the larger window allows. */
-    private final long[] recent;
+    /** The recorded times (epoch millis) of the latest calls, oldest first; as many as the larger window allows. */
+    private final Slot[] recent;
     private int count;
     private int next;
+
+    /** One call's place in the windows. */
+    static final class Slot {
+        private long at;
+
+        private Slot(long at) {
+            this.at = at;
+        }
+    }
 
     private Cin7RateLimiter(RateLimits limits, CallBudget budget, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.recent = limits.isUnlimited() ? new long[0] : new long[Math.max(limits.perSecond(), limits.perMinute())];
+        this.recent = new Slot[limits.isUnlimited() ? 0 : Math.max(limits.perSecond(), limits.perMinute())];
     }
 
     /** A limiter with the given limits and budget, reading time from {@code clock}. */
@@ -43,30 +57,41 @@ public final class Cin7RateLimiter {
     }
 
     /**
-     * Spends one call of the budget and reserves a send slot.
+     * Spends one call of the budget and reserves a send slot: {@code slot.waitTime()} says how
+     * long to wait before sending.
      *
-     * @return how long the caller must wait before sending (zero when it may send now)
      * @throws CallBudgetExhaustedException when the day's budget is spent
      */
-    Duration reserve() {
+    Reservation reserve() {
         Instant now = clock.instant();
         if (!budget.tryAcquire(now)) {
             throw new CallBudgetExhaustedException("the daily call budget of this Cin7 API connection is spent ("
                     + budget + "); no request was sent");
         }
         if (limits.isUnlimited()) {
-            return Duration.ZERO;
+            return new Reservation(null, Duration.ZERO);
         }
         long nowMillis = now.toEpochMilli();
         synchronized (this) {
             long margin = limits.margin().toMillis();
-            long slot = Math.max(count == 0 ? nowMillis : Math.max(nowMillis, nthMostRecent(1)),
-                    Math.max(earliestAllowed(limits.perSecond(), 1_000 + margin),
-                            earliestAllowed(limits.perMinute(), 60_000 + margin)));
+            long at = Math.max(nowMillis, Math.max(
+                    earliestAllowed(limits.perSecond(), 1_000 + margin),
+                    earliestAllowed(limits.perMinute(), 60_000 + margin)));
+            Slot slot = new Slot(at);
             recent[next] = slot;
             next = (next + 1) % recent.length;
             count = Math.min(count + 1, recent.length);
-            return Duration.ofMillis(slot - nowMillis);
+            return new Reservation(slot, Duration.ofMillis(at - nowMillis));
+        }
+    }
+
+    /** Records that the call of {@code reservation} got its response now: later calls are spaced from here. */
+    void completed(Reservation reservation) {
+        if (reservation.slot != null) {
+            long now = clock.millis();
+            synchronized (this) {
+                reservation.slot.at = Math.max(reservation.slot.at, now);
+            }
         }
     }
 
@@ -75,11 +100,27 @@ public final class Cin7RateLimiter {
         if (count < limit) {
             return Long.MIN_VALUE;
         }
-        return nthMostRecent(limit) + windowMillis;
+        long[] times = new long[count];
+        for (int i = 0; i < count; i++) {
+            times[i] = recent[i].at;
+        }
+        Arrays.sort(times);
+        return times[count - limit] + windowMillis;
     }
 
-    private long nthMostRecent(int n) {
-        return recent[Math.floorMod(next - n, recent.length)];
+    /** A reserved send slot and the wait before it. */
+    static final class Reservation {
+        private final Slot slot;
+        private final Duration waitTime;
+
+        private Reservation(Slot slot, Duration waitTime) {
+            this.slot = slot;
+            this.waitTime = waitTime;
+        }
+
+        Duration waitTime() {
+            return waitTime;
+        }
     }
 
     @Override

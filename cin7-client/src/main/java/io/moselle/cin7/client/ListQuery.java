@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * What to list: a {@link Where} filter, an {@link Order}, the {@code fields} to return, the
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
 public final class ListQuery {
     /** Cin7's maximum page size, and the default here: the fewest calls. */
     public static final int MAX_ROWS = 250;
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final Where where;
     private final Order order;
@@ -143,11 +140,7 @@ public final class ListQuery {
 
         /** Only these fields are returned; keep the id for keyset paging. */
         public Builder fields(List<String> fields) {
-            for (String f : Objects.requireNonNull(fields, "fields")) {
-                if (f == null || !IDENTIFIER.matcher(f).matches()) {
-                    throw new IllegalArgumentException("fields: each must be a plain identifier, was '" + f + "'");
-                }
-            }
+            Objects.requireNonNull(fields, "fields").forEach(f -> Identifiers.require("fields", f));
             this.fields = List.copyOf(fields);
             return this;
         }

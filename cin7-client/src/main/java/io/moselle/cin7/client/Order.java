@@ -3,7 +3,6 @@ package io.moselle.cin7.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An explicit Cin7 {@code order} clause, e.g. {@code id ASC} or
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  * always sends one. Immutable.
  */
 public final class Order {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
     private final List<String> terms;
 
     private Order(List<String> terms) {
@@ -44,10 +41,7 @@ public final class Order {
     }
 
     private static String term(String field, String direction) {
-        if (field == null || !IDENTIFIER.matcher(field).matches()) {
-            throw new IllegalArgumentException("order: field name must be a plain identifier, was '" + field + "'");
-        }
-        return field + " " + direction;
+        return Identifiers.require("order", field) + " " + direction;
     }
 
     @Override

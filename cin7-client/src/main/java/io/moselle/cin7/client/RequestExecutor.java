@@ -60,13 +60,14 @@ final class RequestExecutor {
     <T> T get(String path, String encodedPath, BodyReader<T> reader) {
         URI uri = baseUri.resolve(encodedPath);
         for (int attempt = 1; ; attempt++) {
-            waitForSlot(path);
+            Cin7RateLimiter.Reservation slot = waitForSlot(path);
             listener.requestSent(GET, path, attempt);
             Instant sent = clock.instant();
             Cin7Exception failure;
             String reason;
             Duration retryAfter = null;
             try (HttpTransport.Response response = transport.send(new HttpTransport.Request(GET, uri, headers, requestTimeout))) {
+                limiter.completed(slot);
                 int status = response.statusCode();
                 listener.responseReceived(GET, path, status, Duration.between(sent, clock.instant()));
                 if (status >= 200 && status <= 299) {
@@ -86,9 +87,11 @@ final class RequestExecutor {
                     reason = "HTTP " + status;
                 }
             } catch (HttpTimeoutException e) {
+                limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": timed out (" + e.getMessage() + ")", e);
                 reason = "timeout";
             } catch (IOException e) {
+                limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": " + e, e);
                 reason = "I/O error: " + e.getClass().getSimpleName();
             } catch (InterruptedException e) {
@@ -105,12 +108,14 @@ final class RequestExecutor {
         }
     }
 
-    private void waitForSlot(String path) {
-        Duration wait = limiter.reserve();
+    private Cin7RateLimiter.Reservation waitForSlot(String path) {
+        Cin7RateLimiter.Reservation reservation = limiter.reserve();
+        Duration wait = reservation.waitTime();
         if (!wait.isZero()) {
             listener.throttled(GET, path, wait);
             sleep(wait, path);
         }
+        return reservation;
     }
 
     private void sleep(Duration duration, String path) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +25,6 @@ import java.util.stream.Collectors;
  * (Cin7 compares at whole seconds, so fractions are dropped). Immutable.
  */
 public final class Where {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -42,10 +40,7 @@ public final class Where {
      * @throws IllegalArgumentException unless {@code name} is a plain identifier
      */
     public static Field field(String name) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException("where: field name must be a plain identifier, was '" + name + "'");
-        }
-        return new Field(name);
+        return new Field(Identifiers.require("where", name));
     }
 
     /** This clause {@code AND} {@code other}. */

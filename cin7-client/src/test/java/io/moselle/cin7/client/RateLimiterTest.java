@@ -19,7 +19,7 @@ class RateLimiterTest {
     private static List<Long> sendTimes(Cin7RateLimiter limiter, FakeClock clock, int n) throws InterruptedException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            clock.sleeper().sleep(limiter.reserve());
+            clock.sleeper().sleep(limiter.reserve().waitTime());
             times.add(Duration.between(T0, clock.instant()).toMillis());
         }
         return times;
@@ -57,6 +57,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void laterCallsAreSpacedFromWhenTheResponseArrived() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(2, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        Cin7RateLimiter.Reservation first = limiter.reserve();
+        clock.advance(Duration.ofMillis(700));     // a slow reply: Cin7 may have counted it as late as this
+        limiter.completed(first);
+        limiter.reserve();
+        Cin7RateLimiter.Reservation third = limiter.reserve();
+        assertThat(third.waitTime()).isEqualTo(Duration.ofMillis(1_000));
+    }
+
+    @Test
     void threadsSharingALimiterShareItsLimits() throws Exception {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
@@ -69,7 +81,7 @@ class RateLimiterTest {
                     start.await();
                     for (int i = 0; i < 10; i++) {
                         // the clock does not move: each reservation is an offset from T0
-                        slots.add(limiter.reserve().toMillis());
+                        slots.add(limiter.reserve().waitTime().toMillis());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.LongFunction;
 
 /**
  * One simulated resource: records generated on demand from their key (ids 1..size), overlaid by

@@ -13,7 +13,17 @@ public final class JdkHttpTransport implements HttpTransport {
     private final HttpClient http;
 
     public JdkHttpTransport(Duration connectTimeout, HttpClient.Version version) {
-        this.http = HttpClient.newBuilder()
+        this(newHttpClient(connectTimeout, version));
+    }
+
+    /** Over a JDK client that may be shared: its connection pool and threads then serve every Cin7 client using it. */
+    public JdkHttpTransport(HttpClient http) {
+        this.http = http;
+    }
+
+    /** A JDK client as the Cin7 client wants it: the given connect timeout and version, never following redirects. */
+    public static HttpClient newHttpClient(Duration connectTimeout, HttpClient.Version version) {
+        return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(version)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -15,6 +15,9 @@ import java.util.Map;
 
 /** The one Jackson configuration for reading Cin7 responses. */
 public final class ObjectMappers {
+    /** Shared: a mapper is thread-safe once built, and sharing it shares its deserializer caches across clients. */
+    private static final ObjectMapper CIN7 = create();
+
     private ObjectMappers() {}
 
     /**
@@ -22,9 +25,13 @@ public final class ObjectMappers {
      * camelCase, its docs show PascalCase), decimals exact, {@code ""} read as absent, lenient
      * dates, and no silent coercion (a float is never truncated into an integer, text is never
      * parsed into a number). A {@code null} list is read as empty; a {@code null} element in a
-     * list is an error.
+     * list is an error. One shared instance; do not reconfigure it.
      */
     public static ObjectMapper cin7() {
+        return CIN7;
+    }
+
+    private static ObjectMapper create() {
         SimpleModule quirks = new SimpleModule("cin7-quirks")
                 .addDeserializer(Instant.class, new LenientInstantDeserializer())
                 .addDeserializer(String.class, new BlankAsNullStringDeserializer());

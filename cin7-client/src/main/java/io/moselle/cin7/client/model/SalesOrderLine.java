@@ -1,11 +1,7 @@
 package io.moselle.cin7.client.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**

@@ -1,0 +1,369 @@
+package io.moselle.examples.bench;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.ListQuery;
+import io.moselle.cin7.client.RateLimits;
+import io.moselle.cin7.client.Where;
+import io.moselle.cin7.client.internal.JsonRecords;
+import io.moselle.cin7.client.internal.ObjectMappers;
+import io.moselle.cin7.client.model.SalesOrder;
+import io.moselle.cin7.simulator.Cin7OmniSimulator;
+import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.JournalEntry;
+import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.cin7.client.Credentials;
+import io.moselle.cin7.testing.FakeClock;
+import io.moselle.mapping.cin7.Cin7Settings;
+import io.moselle.mapping.cin7.SalesOrderMapping;
+import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.Cin7ClientFactory;
+import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncEngine;
+import io.moselle.sync.SyncReport;
+import io.moselle.sync.SyncStatus;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.Tenant;
+import io.moselle.sync.Window;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
+ * tenants. Prints a table. Run it with
+ * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [calls|pacing|throughput|memory|tenants]}.
+ */
+public final class Benchmarks {
+    private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Set<String> which = args.length == 0 ? Set.of("calls", "pacing", "throughput", "memory", "tenants") : Set.of(args);
+        Benchmarks b = new Benchmarks();
+        System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (which.contains("calls")) {
+            b.calls();
+        }
+        if (which.contains("pacing")) {
+            b.pacing();
+        }
+        if (which.contains("throughput")) {
+            b.throughput();
+        }
+        if (which.contains("memory")) {
+            b.memory();
+        }
+        if (which.contains("tenants")) {
+            b.tenants();
+        }
+        System.out.println();
+        System.out.println("| benchmark | result |");
+        System.out.println("|---|---|");
+        b.results.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+    }
+
+    private void result(String name, String value) {
+        results.put(name, value);
+        System.out.println(name + ": " + value);
+    }
+
+    private static SyncEngine.Builder engine(Cin7OmniSimulator sim, RateLimits limits, Clock clock) {
+        return SyncEngine.builder()
+                .sink(new NoOpSink())
+                .checkpointStore(new InMemoryCheckpointStore())
+                .clock(clock)
+                .rateLimits(limits)
+                .callBudgets(c -> CallBudget.unlimited())
+                .clientFactory(Cin7ClientFactory.standard(b -> b.baseUri(sim.baseUri())));
+    }
+
+    private static Cin7Client client(Cin7OmniSimulator sim, Credentials credentials) {
+        return Cin7Client.builder().baseUri(sim.baseUri()).credentials(credentials)
+                .rateLimits(RateLimits.unlimited()).callBudget(CallBudget.unlimited()).build();
+    }
+
+    /** Daily run of a medium tenant: calls made / the minimum for the records in its windows and snapshots. */
+    void calls() {
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.medium(NOW))) {
+            FakeClock clock = new FakeClock(NOW);
+            SyncEngine engine = engine(sim, RateLimits.unlimited(), clock).build();
+            Tenant tenant = Tenant.of("medium", sim.credentials(), Cin7Settings.defaults());
+            engine.run(tenant);
+            sim.data().nextDay();
+            clock.set(NOW.plus(Duration.ofDays(1)));
+            sim.clearJournal();
+            SyncReport daily = engine.run(tenant);
+            long made = sim.journal().size();
+            Cin7Client counter = client(sim, sim.credentials());
+            long minimum = 0;
+            minimum += listingCalls(counter.branches().list().stream().count());
+            minimum += listingCalls(counter.products().list().stream().count());
+            minimum += listingCalls(counter.stock().list().stream().count());
+            for (SyncStream s : List.of(SyncStream.SALES_ORDERS, SyncStream.PURCHASE_ORDERS, SyncStream.BRANCH_TRANSFERS)) {
+                for (Window w : daily.stream(s).orElseThrow().windows()) {
+                    Where where = Where.field("modifiedDate").atLeast(w.from()).and(Where.field("modifiedDate").before(w.to()));
+                    ListQuery q = ListQuery.builder().where(where).afterId(0).build();
+                    long n = switch (s) {
+                        case SALES_ORDERS -> counter.salesOrders().list(q).stream().count();
+                        case PURCHASE_ORDERS -> counter.purchaseOrders().list(q).stream().count();
+                        default -> counter.branchTransfers().list(q).stream().count();
+                    };
+                    minimum += listingCalls(n);
+                }
+            }
+            result("calls: medium daily run, calls made / minimum", String.format(Locale.ROOT, "%d / %d = %.2f (%s)", made, minimum,
+                    made / (double) minimum, daily.status()));
+        }
+    }
+
+    /** ceil(n/250) pages, plus one when n is a multiple of 250 (the end is a short page). */
+    static long listingCalls(long n) {
+        return n / 250 + 1;
+    }
+
+    /**
+     * Limits scaled up on both sides: wall time / the floor those limits allow, and 429s. Once at
+     * 30/s and 600/min (the per-second window binds), once at 10/s and 100/min (the minute binds,
+     * as it does at Cin7's real 60/min).
+     */
+    void pacing() {
+        pacing(30, 600);
+        pacing(10, 100);
+    }
+
+    void pacing(int perSecond, int perMinute) {
+        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000);
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.medium(NOW), options)) {
+            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            Tenant tenant = Tenant.of("pacing", sim.credentials(), Cin7Settings.defaults());
+            long start = System.nanoTime();
+            SyncReport report = engine.run(tenant);
+            double wall = (System.nanoTime() - start) / 1e9;
+            List<JournalEntry> journal = sim.journal();
+            long rejected = journal.stream().filter(e -> e.status() == 429).count();
+            double floor = floorSeconds(journal.size() - (int) rejected, perSecond, perMinute);
+            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min", String.format(Locale.ROOT,
+                    "%d calls in %.2fs, floor %.2fs, ratio %.3f, %d x 429 (%s)", journal.size(), wall, floor, wall / floor, rejected,
+                    report.status()));
+        }
+    }
+
+    /** The earliest the last of {@code calls} calls can go out under sliding windows, the first at 0. */
+    static double floorSeconds(int calls, int perSecond, int perMinute) {
+        long[] t = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long at = 0;
+            if (i >= perSecond) {
+                at = Math.max(at, t[i - perSecond] + 1_000);
+            }
+            if (i >= perMinute) {
+                at = Math.max(at, t[i - perMinute] + 60_000);
+            }
+            t[i] = at;
+        }
+        return calls == 0 ? 0 : t[calls - 1] / 1000.0;
+    }
+
+    /** Limits off, loopback: records per second end to end, against parsing floors and a naive baseline. */
+    void throughput() throws Exception {
+        DatasetSpec spec = DatasetSpec.large(NOW).withHistoryDays(120);
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec)) {
+            Tenant tenant = Tenant.of("throughput", sim.credentials(), Cin7Settings.defaults(), EnumSet.of(SyncStream.SALES_ORDERS));
+            Instant from = NOW.minus(Duration.ofDays(100));
+            SyncEngine engine = engine(sim, RateLimits.unlimited(), Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            engine.resync(tenant, NOW.minus(Duration.ofDays(2)), EnumSet.of(SyncStream.SALES_ORDERS)); // warm-up
+            long start = System.nanoTime();
+            SyncReport report = engine.resync(Tenant.of("throughput-2", sim.credentials(), Cin7Settings.defaults(),
+                    EnumSet.of(SyncStream.SALES_ORDERS)), from, EnumSet.of(SyncStream.SALES_ORDERS));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
+            result("throughput: engine end to end (HTTP, parse, map, no-op sink), 3-line orders",
+                    String.format(Locale.ROOT, "%,.0f records/s (%,d records, %d pages, %.1fs)", sales.fetched() / seconds, sales.fetched(),
+                            sales.pages(), seconds));
+
+            List<byte[]> pages = new ArrayList<>();
+            List<Long> afterIds = new ArrayList<>();
+            rawPages(sim, from, 60, pages, afterIds);
+            long records = 0;
+            ObjectMapper mapper = ObjectMappers.cin7();
+            for (byte[] page : pages) {
+                records += mapper.readTree(page).size();
+            }
+            WarehouseDirectory dir = WarehouseDirectory.of(client(sim, sim.credentials()).branches().list(), Cin7Settings.defaults());
+            long perPass = records;
+            double serve = timeServing(sim, from, afterIds, perPass);
+            result("throughput: simulator serving the same pages over HTTP, no parsing", String.format(Locale.ROOT, "%,.0f records/s", serve));
+            result("throughput: parse floor, plain Jackson tokens over the bytes", String.format(Locale.ROOT, "%,.0f records/s",
+                    rate(perPass, () -> {
+                        for (byte[] page : pages) {
+                            try (JsonParser p = mapper.getFactory().createParser(page)) {
+                                while (p.nextToken() != null) {
+                                    // read every token, bind nothing
+                                }
+                            }
+                        }
+                    })));
+            result("throughput: this client's reader + mapping over the bytes", String.format(Locale.ROOT, "%,.0f records/s",
+                    rate(perPass, () -> {
+                        JsonRecords<SalesOrder> reader = new JsonRecords<>(mapper, SalesOrder.class, "v1/SalesOrders");
+                        for (byte[] page : pages) {
+                            for (SalesOrder o : reader.readArray(new ByteArrayInputStream(page), 1)) {
+                                SalesOrderMapping.map(o, Cin7Settings.defaults(), dir);
+                            }
+                        }
+                    })));
+            result("throughput: naive baseline, whole page bound to a List + mapping", String.format(Locale.ROOT, "%,.0f records/s",
+                    rate(perPass, () -> {
+                        for (byte[] page : pages) {
+                            List<SalesOrder> orders = mapper.readValue(page, new TypeReference<List<SalesOrder>>() {});
+                            for (SalesOrder o : orders) {
+                                SalesOrderMapping.map(o, Cin7Settings.defaults(), dir);
+                            }
+                        }
+                    })));
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Records per second of {@code work} over {@code records}: best of five passes after two to warm up. */
+    private static double rate(long records, Work work) throws Exception {
+        double best = 0;
+        for (int i = 0; i < 7; i++) {
+            long start = System.nanoTime();
+            work.run();
+            double r = records / ((System.nanoTime() - start) / 1e9);
+            if (i >= 2) {
+                best = Math.max(best, r);
+            }
+        }
+        return best;
+    }
+
+    /** The raw bytes of {@code count} keyset pages, as the engine asks for them, and the id each starts after. */
+    private static void rawPages(Cin7OmniSimulator sim, Instant from, int count, List<byte[]> pages, List<Long> afterIds)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ObjectMapper mapper = new ObjectMapper();
+        long after = 0;
+        for (int page = 1; page <= count; page++) {
+            byte[] body = http.send(pageRequest(sim, from, after), HttpResponse.BodyHandlers.ofByteArray()).body();
+            pages.add(body);
+            afterIds.add(after);
+            var array = mapper.readTree(body);
+            after = array.get(array.size() - 1).get("id").asLong();
+        }
+    }
+
+    private static double timeServing(Cin7OmniSimulator sim, Instant from, List<Long> afterIds, long records) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return rate(records, () -> {
+            for (long after : afterIds) {
+                http.send(pageRequest(sim, from, after), HttpResponse.BodyHandlers.discarding());
+            }
+        });
+    }
+
+    private static HttpRequest pageRequest(Cin7OmniSimulator sim, Instant from, long afterId) {
+        Where window = Where.field("modifiedDate").atLeast(from).and(Where.field("id").greaterThan(afterId));
+        String where = java.net.URLEncoder.encode(window.toString(), StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpRequest.newBuilder(URI.create(sim.baseUri() + "v1/SalesOrders?where=" + where + "&order=id%20ASC&rows=250&page=1"))
+                .header("Authorization", sim.credentials().basicAuthorization()).GET().build();
+    }
+
+    /** A 1,000,000-order re-sync in a JVM of its own with -Xmx64m. */
+    void memory() throws Exception {
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.large(NOW))) {
+            String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(javaBinary, "-Xmx64m", "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
+                    sim.baseUri().toString(), sim.credentials().username(), sim.credentials().apiKey(), NOW.toString())
+                    .redirectErrorStream(true).start();
+            String last = "";
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    last = line;
+                }
+            }
+            int exit = child.waitFor();
+            result("memory: 1,000,000-order re-sync with -Xmx64m", (exit == 0 ? "" : "exit " + exit + ": ") + last);
+        }
+    }
+
+
+    /** 200 tenants at once in one JVM, limits scaled: total wall / floor, peak heap, threads. */
+    void tenants() throws Exception {
+        int tenants = 200;
+        int perSecond = 2;
+        int perMinute = 60;
+        DatasetSpec tiny = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
+        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000);
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(tiny, options)) {
+            List<Tenant> list = new ArrayList<>();
+            for (int i = 0; i < tenants; i++) {
+                Credentials c = Credentials.of("tenant-" + i, "key-" + i);
+                sim.addAccount(c, tiny.withSeed(1_000 + i));
+                list.add(Tenant.of("tenant-" + i, c, Cin7Settings.defaults()));
+            }
+            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            var threads = ManagementFactory.getThreadMXBean();
+            int before = threads.getThreadCount();
+            threads.resetPeakThreadCount();
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            ExecutorService pool = Executors.newFixedThreadPool(tenants);
+            long start = System.nanoTime();
+            List<CompletableFuture<SyncReport>> runs = list.stream().map(t -> engine.runAsync(t, pool)).toList();
+            long succeeded = 0;
+            long maxCalls = 0;
+            long retries = 0;
+            for (CompletableFuture<SyncReport> run : runs) {
+                SyncReport r = run.get();
+                succeeded += r.status() == SyncStatus.SUCCEEDED ? 1 : 0;
+                maxCalls = Math.max(maxCalls, r.apiCalls());
+                retries += r.streams().stream().mapToLong(StreamReport::retries).sum();
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
+            double floor = floorSeconds((int) maxCalls, perSecond, perMinute);
+            result("tenants: 200 at once, 2/s and 60/min each", String.format(Locale.ROOT,
+                    "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429, peak heap %.0f MiB"
+                            + " (simulator included), threads %d before, peak %d", succeeded, sim.journal().size(), retries, wall, floor,
+                    wall / floor, rejected,
+                    peakHeap / 1048576.0, before, threads.getPeakThreadCount()));
+        }
+    }
+}
