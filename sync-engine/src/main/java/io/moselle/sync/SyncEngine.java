@@ -163,7 +163,7 @@ public final class SyncEngine {
             client.resources().forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
             return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), e.getMessage());
         } catch (Cin7Exception e) {
-            access.put(client.branches().path(), e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR);
+            access.put(client.branches().path(), accessAfter(e));
             error = e.getMessage();
         }
         for (Cin7ListResource<?> resource : client.resources()) {
@@ -174,12 +174,16 @@ public final class SyncEngine {
                 resource.list(ListQuery.builder().rows(1).build()).pages().iterator().next();
                 access.put(resource.path(), ConnectionReport.Access.READ);
             } catch (Cin7Exception e) {
-                access.put(resource.path(), e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR);
+                access.put(resource.path(), accessAfter(e));
                 error = error == null ? e.getMessage() : error;
             }
         }
         return new ConnectionReport(tenant.id(), true, access, branches,
                 WarehouseDirectory.of(branches, tenant.settings()).warehouses(), error);
+    }
+
+    private static ConnectionReport.Access accessAfter(Cin7Exception e) {
+        return e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR;
     }
 
     /** The limiter shared by every run with these credentials. */

@@ -70,8 +70,8 @@ final class TenantRun {
         SyncStatus stopAll = null;
         for (SyncStream stream : SyncStream.values()) {
             boolean wanted = streams.contains(stream);
-            boolean neededForBranches = stream == SyncStream.BRANCHES && needsWarehouses();
-            if (!wanted && !neededForBranches) {
+            boolean neededForMapping = stream == SyncStream.BRANCHES && needsWarehouses();
+            if (!wanted && !neededForMapping) {
                 reports.add(new StreamCounters(stream).report(SyncStatus.SKIPPED, null));
                 continue;
             }

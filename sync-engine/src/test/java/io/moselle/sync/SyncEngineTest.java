@@ -172,10 +172,8 @@ class SyncEngineTest {
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
         assertThatThrownBy(report::throwIfFailed).isInstanceOf(SyncFailedException.class).hasMessageContaining("SALES_ORDERS");
         Checkpoint checkpoint = f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow();
-        long firstPageLastId = f.sink.batches.stream().filter(b -> b.type() == RecordType.SALES_ORDER).findFirst().orElseThrow()
-                .upserts(io.moselle.mapping.SalesOrder.class).size() > 0 ? checkpoint.lastId() : -1;
         assertThat(checkpoint.pendingWindow()).isPresent();
-        assertThat(firstPageLastId).isEqualTo(250);
+        assertThat(checkpoint.lastId()).as("the page the sink took, not the one it refused").isEqualTo(250);
 
         f.sink.failWhen = b -> false;
         SyncReport again = f.engine.run(f.tenant);

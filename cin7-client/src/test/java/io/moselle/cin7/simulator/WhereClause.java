@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -51,25 +52,21 @@ final class WhereClause implements Predicate<ObjectNode> {
 
     /** The lowest value {@code field} may take (inclusive), when a condition bounds it from below. */
     Optional<Instant> lowerDateBound(String field) {
-        Instant bound = null;
-        for (Condition c : conditions) {
-            if (c.field.equalsIgnoreCase(field) && (c.op.equals(">") || c.op.equals(">=") || c.op.equals("="))) {
-                Instant value = Values.asInstant(c.literals.get(0));
-                if (value != null && (bound == null || value.isAfter(bound))) {
-                    bound = value;
-                }
-            }
-        }
-        return Optional.ofNullable(bound);
+        return dateBound(field, Set.of(">", ">=", "="), true);
     }
 
     /** The highest value {@code field} may take (inclusive), when a condition bounds it from above. */
     Optional<Instant> upperDateBound(String field) {
+        return dateBound(field, Set.of("<", "<=", "="), false);
+    }
+
+    /** The tightest date bound on {@code field} among the conditions using one of {@code operators}. */
+    private Optional<Instant> dateBound(String field, Set<String> operators, boolean lower) {
         Instant bound = null;
         for (Condition c : conditions) {
-            if (c.field.equalsIgnoreCase(field) && (c.op.equals("<") || c.op.equals("<=") || c.op.equals("="))) {
+            if (c.field.equalsIgnoreCase(field) && operators.contains(c.op)) {
                 Instant value = Values.asInstant(c.literals.get(0));
-                if (value != null && (bound == null || value.isBefore(bound))) {
+                if (value != null && (bound == null || (lower ? value.isAfter(bound) : value.isBefore(bound)))) {
                     bound = value;
                 }
             }
