@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * How fast the client may call Cin7: at most {@code perSecond} calls in any one second and
  * {@code perMinute} in any one minute (sliding windows). Cin7's published figures are 3/s and
- * 60/min; {@code margin} widens each window a little so that jitter in network latency never
- * makes Cin7 count one call too many. Immutable.
+ * 60/min. The limiter spaces calls from when each response arrived, which Cin7 cannot have
+ * counted later than, so latency never makes Cin7 see too many calls; {@code margin} (default
+ * 10 ms) widens each window a little more, for timer granularity. Immutable.
  */
 public final class RateLimits {
-    private static final RateLimits DEFAULTS = new RateLimits(3, 60, Duration.ofMillis(50));
+    private static final RateLimits DEFAULTS = new RateLimits(3, 60, Duration.ofMillis(10));
     private static final RateLimits UNLIMITED = new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ZERO);
 
     private final int perSecond;
