@@ -1,18 +1,40 @@
 package io.moselle.sync;
 
-/** The handle the engine keeps on a run in progress: who runs it, and whether it was cancelled. */
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The handle the engine keeps on a run in progress: the threads working for it, and whether it was cancelled. */
 final class RunControl {
     private final Thread thread;
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     RunControl(Thread thread) {
         this.thread = thread;
     }
 
-    /** Stops the run at its next step; interrupting the thread also cuts short a request or wait in progress. */
+    /** A thread reading streams for this run besides the caller's. */
+    void register(Thread worker) {
+        workers.add(worker);
+        if (cancelled) {
+            worker.interrupt();
+        }
+    }
+
+    void unregister(Thread worker) {
+        workers.remove(worker);
+    }
+
+    /** Stops the run at its next step; interrupting its threads also cuts short requests or waits in progress. */
     void cancel() {
         cancelled = true;
         thread.interrupt();
+        interruptWorkers();
+    }
+
+    /** Interrupts the threads reading streams besides the caller's. */
+    void interruptWorkers() {
+        workers.forEach(Thread::interrupt);
     }
 
     boolean isCancelled() {

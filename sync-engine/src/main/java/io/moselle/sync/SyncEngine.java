@@ -26,6 +26,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,7 +44,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
- * on the thread that calls {@code run}. The tenants share nothing but the engine's immutable
+ * on the thread that calls {@code run} (plus the stream executor, with
+ * {@link Builder#streamParallelism} above 1). The tenants share nothing but the engine's immutable
  * configuration and, for tenants with the same credentials, the rate limiter. A tenant runs at
  * most once at a time: a second call while one runs throws {@link SyncAlreadyRunningException}.
  * A run never throws for a Cin7, sink or checkpoint failure: it reports it per stream, and the
@@ -58,6 +62,8 @@ public final class SyncEngine {
     private final RateLimits rateLimits;
     private final Function<Credentials, CallBudget> callBudgets;
     private final long resyncCallReserve;
+    private final int streamParallelism;
+    private final Executor streamExecutor;
     private final Map<Credentials, Cin7RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
 
@@ -71,6 +77,18 @@ public final class SyncEngine {
         this.rateLimits = b.rateLimits;
         this.callBudgets = b.callBudgets;
         this.resyncCallReserve = b.resyncCallReserve;
+        this.streamParallelism = b.streamParallelism;
+        this.streamExecutor = b.streamExecutor != null ? b.streamExecutor : Executors.newCachedThreadPool(daemonThreads());
+    }
+
+    /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "moselle-sync-stream-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public static Builder builder() {
@@ -219,6 +237,14 @@ public final class SyncEngine {
         return resyncCallReserve;
     }
 
+    int streamParallelism() {
+        return streamParallelism;
+    }
+
+    Executor streamExecutor() {
+        return streamExecutor;
+    }
+
     /** Builds a {@link SyncEngine}; {@link #build()} names every missing setting. Not thread-safe. */
     public static final class Builder {
         private MoselleSink sink;
@@ -230,6 +256,8 @@ public final class SyncEngine {
         private RateLimits rateLimits = RateLimits.defaults();
         private Function<Credentials, CallBudget> callBudgets = c -> CallBudget.perUtcDay(5_000);
         private long resyncCallReserve = 1_000;
+        private int streamParallelism = 1;
+        private Executor streamExecutor;
 
         private Builder() {}
 
@@ -289,6 +317,27 @@ public final class SyncEngine {
                 throw new IllegalArgumentException("resyncCallReserve must be zero or more, was " + calls);
             }
             this.resyncCallReserve = calls;
+            return this;
+        }
+
+        /**
+         * How many streams of one tenant are read at once; default 1 (one after the other, all on
+         * the calling thread). Above 1, after the branches, products-then-stock and each windowed
+         * stream run side by side on the {@link #streamExecutor}, sharing the tenant's rate limit:
+         * worth it when Cin7 replies slower than the limit allows calls. The sink still sees one
+         * call at a time per tenant.
+         */
+        public Builder streamParallelism(int streams) {
+            if (streams < 1 || streams > 4) {
+                throw new IllegalArgumentException("streamParallelism must be between 1 and 4, was " + streams);
+            }
+            this.streamParallelism = streams;
+            return this;
+        }
+
+        /** Where parallel streams run; default a cached pool of daemon threads. */
+        public Builder streamExecutor(Executor executor) {
+            this.streamExecutor = Objects.requireNonNull(executor, "streamExecutor");
             return this;
         }
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Progress of runs, for logs, metrics and progress bars. Every method has a no-op default.
- * Called on the thread running the tenant; implementations must be fast and thread-safe (runs
- * of different tenants call at once) and must not throw.
+ * Called on the threads running the tenant; implementations must be fast and thread-safe (runs
+ * of different tenants, and parallel streams of one, call at once) and must not throw.
  */
 public interface SyncListener {
     SyncListener NONE = new SyncListener() {};

@@ -27,7 +27,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,9 +53,14 @@ final class TenantRun {
     private final Instant resyncFrom;
     private final Set<SyncStream> streams;
     private final Cin7Client client;
-    private StreamCounters current;
-    private WarehouseDirectory warehouses;
-    private String warehousesError;
+    /** The stream each thread of this run is reading: several streams may run at once. */
+    private final ThreadLocal<StreamCounters> currentStream = new ThreadLocal<>();
+    /** Serialises sink calls: the sink sees one call at a time per tenant. */
+    private final Object sinkLock = new Object();
+    /** Set when a stream pauses or is cancelled: streams not yet started then end the same way. */
+    private volatile SyncStatus stopAll;
+    private volatile WarehouseDirectory warehouses;
+    private volatile String warehousesError;
     private Set<String> knownSkus;
 
     TenantRun(SyncEngine engine, Tenant tenant, RunControl control, Instant now, Instant resyncFrom, Set<SyncStream> streams) {
@@ -66,28 +76,81 @@ final class TenantRun {
 
     SyncReport execute() {
         long start = System.nanoTime();
-        List<StreamReport> reports = new ArrayList<>();
-        SyncStatus stopAll = null;
+        Map<SyncStream, StreamReport> reports = new ConcurrentHashMap<>();
+        if (streams.contains(SyncStream.BRANCHES) || needsWarehouses()) {
+            runGroup(List.of(SyncStream.BRANCHES), reports);
+        }
+        List<List<SyncStream>> groups = List.of(List.of(SyncStream.PRODUCTS, SyncStream.STOCK), List.of(SyncStream.SALES_ORDERS),
+                List.of(SyncStream.PURCHASE_ORDERS), List.of(SyncStream.BRANCH_TRANSFERS));
+        if (engine.streamParallelism() <= 1) {
+            groups.forEach(group -> runGroup(group, reports));
+        } else {
+            runConcurrently(groups, reports);
+        }
+        List<StreamReport> ordered = new ArrayList<>();
         for (SyncStream stream : SyncStream.values()) {
+            ordered.add(reports.getOrDefault(stream, new StreamCounters(stream).report(SyncStatus.SKIPPED, null)));
+        }
+        return new SyncReport(tenant.id(), resyncFrom == null ? "daily" : "resync", now,
+                Duration.ofNanos(System.nanoTime() - start), SyncReport.overall(ordered), ordered);
+    }
+
+    /** Streams that depend on each other, one after the other: products before stock (which needs their SKUs). */
+    private void runGroup(List<SyncStream> group, Map<SyncStream, StreamReport> reports) {
+        for (SyncStream stream : group) {
             boolean wanted = streams.contains(stream);
-            boolean neededForMapping = stream == SyncStream.BRANCHES && needsWarehouses();
-            if (!wanted && !neededForMapping) {
-                reports.add(new StreamCounters(stream).report(SyncStatus.SKIPPED, null));
+            if (!wanted && stream != SyncStream.BRANCHES) {
                 continue;
             }
-            if (stopAll != null) {
-                reports.add(new StreamCounters(stream).report(stopAll, null));
+            SyncStatus stopped = stopAll;
+            if (stopped != null) {
+                reports.put(stream, new StreamCounters(stream).report(stopped, null));
                 continue;
             }
             StreamReport report = runStream(stream, wanted);
-            reports.add(report);
+            reports.put(stream, report);
             engine.listener().streamFinished(tenant.id(), report);
             if (report.status() == SyncStatus.PAUSED || report.status() == SyncStatus.CANCELLED) {
                 stopAll = report.status();
             }
         }
-        return new SyncReport(tenant.id(), resyncFrom == null ? "daily" : "resync", now,
-                Duration.ofNanos(System.nanoTime() - start), SyncReport.overall(reports), reports);
+    }
+
+    /**
+     * Reads independent streams at once on the engine's executor, so that a slow reply from Cin7
+     * does not leave the rate limit unused. The calling thread waits; interrupting it cancels.
+     */
+    private void runConcurrently(List<List<SyncStream>> groups, Map<SyncStream, StreamReport> reports) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        Semaphore slots = new Semaphore(engine.streamParallelism());
+        for (List<SyncStream> group : groups) {
+            running.add(CompletableFuture.runAsync(() -> {
+                slots.acquireUninterruptibly();
+                control.register(Thread.currentThread());
+                try {
+                    runGroup(group, reports);
+                } finally {
+                    currentStream.remove();
+                    control.unregister(Thread.currentThread());
+                    Thread.interrupted(); // a cancel's interrupt must not outlive the task on a pooled thread
+                    slots.release();
+                }
+            }, engine.streamExecutor()));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        try {
+            all.get();
+        } catch (InterruptedException e) {
+            control.interruptWorkers(); // the host interrupted its thread: stop the others too, and leave its flag set
+            all.join();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a stream task failed unexpectedly", e.getCause());
+        }
+    }
+
+    private StreamCounters current() {
+        return currentStream.get();
     }
 
     private boolean needsWarehouses() {
@@ -95,7 +158,7 @@ final class TenantRun {
     }
 
     private StreamReport runStream(SyncStream stream, boolean deliver) {
-        current = new StreamCounters(stream);
+        currentStream.set(new StreamCounters(stream));
         try {
             checkNotStopped();
             switch (stream) {
@@ -109,21 +172,21 @@ final class TenantRun {
                 case BRANCH_TRANSFERS -> windowed(stream, client.branchTransfers(),
                         t -> ReplenishmentMapping.transfer(t, settings, requireWarehouses()), RecordType.REPLENISHMENT_ORDER);
             }
-            return current.report(SyncStatus.SUCCEEDED, null);
+            return current().report(SyncStatus.SUCCEEDED, null);
         } catch (StreamStopped e) {
-            return current.report(e.status(), e.getMessage());
+            return current().report(e.status(), e.getMessage());
         } catch (CallBudgetExhaustedException e) {
-            return current.report(SyncStatus.PAUSED, e.getMessage());
+            return current().report(SyncStatus.PAUSED, e.getMessage());
         } catch (Cin7InterruptedException e) {
-            return current.report(SyncStatus.CANCELLED, "cancelled: " + e.getMessage());
+            return current().report(SyncStatus.CANCELLED, "cancelled: " + e.getMessage());
         } catch (RuntimeException e) {
             if (isStopped()) {
-                return current.report(SyncStatus.CANCELLED, "cancelled");
+                return current().report(SyncStatus.CANCELLED, "cancelled");
             }
             if (stream == SyncStream.BRANCHES) {
                 warehousesError = describe(e);
             }
-            return current.report(SyncStatus.FAILED, describe(e));
+            return current().report(SyncStatus.FAILED, describe(e));
         }
     }
 
@@ -149,7 +212,7 @@ final class TenantRun {
         warehouses = WarehouseDirectory.of(branches, settings);
         if (deliver) {
             List<Warehouse> list = warehouses.warehouses();
-            list.forEach(w -> current.tally.add(Outcome.upsert(w, w.key())));
+            list.forEach(w -> current().tally.add(Outcome.upsert(w, w.key())));
             Set<String> keys = list.stream().map(Warehouse::key).collect(Collectors.toCollection(LinkedHashSet::new));
             writeSnapshot(RecordType.WAREHOUSE, list, keys);
         }
@@ -174,15 +237,15 @@ final class TenantRun {
         InventoryAccumulator inventory = new InventoryAccumulator(requireWarehouses(), knownSkus, now);
         forEachPage(client.stock().list().pages().iterator(), page -> inventory.addAll(page.items()));
         List<InventoryLevel> levels = inventory.levels();
-        current.tally.addAll(inventory.tally());
-        levels.forEach(l -> current.tally.add(Outcome.upsert(l, l.sku())));
+        current().tally.addAll(inventory.tally());
+        levels.forEach(l -> current().tally.add(Outcome.upsert(l, l.sku())));
         Set<io.moselle.mapping.SkuWarehouse> keys = levels.stream().map(InventoryLevel::key).collect(Collectors.toCollection(LinkedHashSet::new));
         writeSnapshot(RecordType.INVENTORY_LEVEL, levels, keys);
     }
 
     private void writeSnapshot(RecordType type, List<?> records, Set<?> keys) {
         for (int from = 0; from < records.size(); from += SNAPSHOT_BATCH) {
-            SyncBatch batch = new SyncBatch(tenant.id(), current.stream, type, records.subList(from, Math.min(records.size(), from + SNAPSHOT_BATCH)), List.of());
+            SyncBatch batch = new SyncBatch(tenant.id(), current().stream, type, records.subList(from, Math.min(records.size(), from + SNAPSHOT_BATCH)), List.of());
             checkNotStopped();
             sinkCall(batch.toString(), () -> engine.sink().write(batch));
         }
@@ -227,7 +290,7 @@ final class TenantRun {
     /** Reads one window after {@code afterId}, saving the checkpoint after each delivered page; returns it completed. */
     private <T extends Identified, R> Checkpoint read(SyncStream stream, String name, Cin7Resource<T> resource,
             Function<T, Outcome<R>> mapping, RecordType type, Checkpoint checkpoint, Window window, long afterId) {
-        current.windows.add(window);
+        current().windows.add(window);
         engine.listener().streamStarted(tenant.id(), stream, window);
         Checkpoint[] state = {checkpoint.progress(window, afterId)};
         Where inWindow = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
@@ -250,7 +313,7 @@ final class TenantRun {
         List<Object> upserts = new ArrayList<>();
         List<Retraction> retractions = new ArrayList<>();
         for (Outcome<R> outcome : outcomes) {
-            current.tally.add(outcome);
+            current().tally.add(outcome);
             switch (outcome.action()) {
                 case UPSERT -> upserts.add(outcome.record().orElseThrow());
                 case RETRACT -> retractions.add(new Retraction(outcome.key().orElseThrow(), outcome.reason().orElseThrow()));
@@ -271,10 +334,10 @@ final class TenantRun {
                 return;
             }
             Page<T> page = pages.next();
-            current.pages++;
-            current.fetched += page.items().size();
+            current().pages++;
+            current().fetched += page.items().size();
             action.accept(page);
-            engine.listener().pageFetched(tenant.id(), current.stream, page.number(), page.items().size(), current.fetched);
+            engine.listener().pageFetched(tenant.id(), current().stream, page.number(), page.items().size(), current().fetched);
         }
     }
 
@@ -284,7 +347,9 @@ final class TenantRun {
 
     private void sinkCall(String what, SinkCall call) {
         try {
-            call.run();
+            synchronized (sinkLock) {
+                call.run();
+            }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -318,19 +383,19 @@ final class TenantRun {
     private final class Counting implements Cin7ClientListener {
         @Override
         public void requestSent(String method, String path, int attempt) {
-            current.apiCalls++;
+            current().apiCalls++;
         }
 
         @Override
         public void retryScheduled(String method, String path, int attempt, String reason, Duration delay) {
-            current.retries++;
-            engine.listener().retried(tenant.id(), current.stream, reason, delay);
+            current().retries++;
+            engine.listener().retried(tenant.id(), current().stream, reason, delay);
         }
 
         @Override
         public void throttled(String method, String path, Duration wait) {
-            current.throttledMillis += wait.toMillis();
-            engine.listener().throttled(tenant.id(), current.stream, wait);
+            current().throttledMillis += wait.toMillis();
+            engine.listener().throttled(tenant.id(), current().stream, wait);
         }
     }
 }

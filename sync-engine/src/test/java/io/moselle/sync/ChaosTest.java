@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
 
 /**
  * A medium tenant synced through injected faults while runs are abandoned at random points, until
@@ -22,8 +21,9 @@ class ChaosTest {
     static final long SEED = Long.getLong("chaos.seed", 20_261_127L);
     static final DatasetSpec SPEC = DatasetSpec.medium(EngineFixture.NOW).withHistoryDays(365);
 
-    @Test
-    void faultsAndRestartsLoseNothingAndDuplicateNothing() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "streams read {0} at a time")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void faultsAndRestartsLoseNothingAndDuplicateNothing(int parallelism) {
         SimulatorOptions faults = SimulatorOptions.unlimited()
                 .withFault(FaultKind.HTTP_500, 0.04).withFault(FaultKind.HTTP_503, 0.04).withFault(FaultKind.RATE_LIMITED, 0.03)
                 .withFault(FaultKind.DROPPED_CONNECTION, 0.02).withFault(FaultKind.TRUNCATED_BODY, 0.03)
@@ -31,7 +31,8 @@ class ChaosTest {
                 .withSlowReplyDelay(Duration.ofMillis(500)).withFaultSeed(SEED);
         List<String> texts = new CopyOnWriteArrayList<>();
         try (EngineFixture chaos = new EngineFixture(SPEC, faults)) {
-            chaos.engine = chaos.engine(b -> b.clientFactory(chaos.clientFactory(Duration.ofMillis(250))).listener(recorder(texts)));
+            chaos.engine = chaos.engine(b -> b.clientFactory(chaos.clientFactory(Duration.ofMillis(250))).listener(recorder(texts))
+                    .streamParallelism(parallelism));
             Random random = new Random(SEED);
             chaos.sink.failWhen = batch -> random.nextInt(100) < 3;
             chaos.sim.beforeEachRequest((n, resource, query, data) -> {

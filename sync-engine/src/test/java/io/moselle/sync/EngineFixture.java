@@ -62,7 +62,12 @@ final class EngineFixture implements AutoCloseable {
     }
 
     RecordingSink.State expected(Tenant t) {
-        return ExpectedState.of(client(t.credentials()), t.settings(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return expected(t, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** What a run starting at {@code runStart} should leave (a run's backoffs move the fake clock on). */
+    RecordingSink.State expected(Tenant t, Instant runStart) {
+        return ExpectedState.of(client(t.credentials()), t.settings(), runStart);
     }
 
     /** The next day, on both the account and the engine's clock. */

@@ -158,19 +158,22 @@ public final class Benchmarks {
      * as it does at Cin7's real 60/min).
      */
     void pacing() {
-        pacing(30, 600);
-        pacing(10, 100);
+        pacing(30, 600, 1);
+        pacing(30, 600, 4);
+        pacing(10, 100, 1);
     }
 
     void pacingFast() {
-        pacing(30, 600);
+        pacing(30, 600, 1);
+        pacing(30, 600, 4);
     }
 
-    void pacing(int perSecond, int perMinute) {
+    void pacing(int perSecond, int perMinute, int parallelism) {
         warmUp();
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000);
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.medium(NOW), options)) {
-            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC))
+                    .streamParallelism(parallelism).build();
             Tenant tenant = Tenant.of("pacing", sim.credentials(), Cin7Settings.defaults());
             long start = System.nanoTime();
             SyncReport report = engine.run(tenant);
@@ -178,7 +181,8 @@ public final class Benchmarks {
             List<JournalEntry> journal = sim.journal();
             long rejected = journal.stream().filter(e -> e.status() == 429).count();
             double floor = floorSeconds(journal.size() - (int) rejected, perSecond, perMinute);
-            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min", String.format(Locale.ROOT,
+            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min, " + parallelism + " stream(s) at a time",
+                    String.format(Locale.ROOT,
                     "%d calls in %.2fs, floor %.2fs, ratio %.3f, %d x 429, %d retries (%s)", journal.size(), wall, floor, wall / floor,
                     rejected, report.streams().stream().mapToLong(StreamReport::retries).sum(), report.status()));
         }

@@ -1,0 +1,99 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.FaultKind;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A tenant's streams read side by side: same results, the sink still called one at a time, cancel and crashes still safe. */
+class ParallelStreamsTest {
+
+    @Test
+    void aParallelRunDeliversWhatASequentialOneDoesAndTheSinkIsNeverCalledConcurrently() {
+        try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
+            AtomicInteger inFlight = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            f.sink.failWhen = b -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                Thread.onSpinWait();
+                inFlight.decrementAndGet();
+                return false;
+            };
+            SyncReport report = f.engine(b -> b.streamParallelism(4)).run(f.tenant);
+            assertThat(report.status()).isEqualTo(SyncStatus.SUCCEEDED);
+            assertThat(report.streams()).extracting(StreamReport::stream).containsExactly(SyncStream.values());
+            long minimum = report.streams().stream().mapToLong(s -> s.fetched() / 250 + 1).sum();
+            assertThat(f.journal()).hasSize((int) minimum);
+            assertThat(most.get()).isEqualTo(1);
+            assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
+        }
+    }
+
+    @Test
+    void anAbandonedParallelRunResumedLeavesTheSinkAsAnUninterruptedRun() {
+        RecordingSink.State uninterrupted;
+        try (EngineFixture clean = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
+            clean.engine.run(clean.tenant);
+            uninterrupted = clean.sink.state("acme");
+        }
+        try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
+            SyncEngine engine = f.engine(b -> b.streamParallelism(4));
+            for (int crashAt = 1; crashAt < 100; crashAt++) {
+                int limit = crashAt;
+                AtomicInteger seen = new AtomicInteger();
+                f.sink.failWhen = b -> seen.incrementAndGet() == limit;
+                if (engine.run(f.tenant).status() == SyncStatus.SUCCEEDED) {
+                    break;
+                }
+            }
+            f.sink.failWhen = b -> false;
+            engine.run(f.tenant);
+            assertThat(f.sink.state("acme")).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void cancellingAParallelRunStopsEveryStream() throws Exception {
+        Duration requestTimeout = Duration.ofSeconds(3);
+        try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
+            SyncEngine engine = f.engine(b -> b.streamParallelism(4).clientFactory(f.clientFactory(requestTimeout)));
+            CountDownLatch inFlight = new CountDownLatch(1);
+            AtomicBoolean once = new AtomicBoolean();
+            f.sim.beforeEachRequest((n, resource, query, data) -> {
+                if (resource.equals("v1/SalesOrders") && once.compareAndSet(false, true)) {
+                    f.sim.injectFaults(FaultKind.SLOW_REPLY, FaultKind.SLOW_REPLY, FaultKind.SLOW_REPLY, FaultKind.SLOW_REPLY);
+                    inFlight.countDown();
+                }
+            });
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                CompletableFuture<SyncReport> run = engine.runAsync(f.tenant, pool);
+                assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(engine.cancel("acme")).isTrue();
+                SyncReport report = run.get(requestTimeout.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(report.status()).isEqualTo(SyncStatus.CANCELLED);
+                assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.CANCELLED);
+            } finally {
+                pool.shutdownNow();
+            }
+            SyncReport again = engine.run(f.tenant);
+            assertThat(again.status()).isEqualTo(SyncStatus.SUCCEEDED);
+            assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant, again.startedAt()));
+        }
+    }
+
+    @Test
+    void parallelismIsValidated() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().streamParallelism(5))
+                .hasMessageContaining("streamParallelism must be between 1 and 4");
+    }
+}
