@@ -70,6 +70,27 @@ final class EngineFixture implements AutoCloseable {
         return ExpectedState.of(client(t.credentials()), t.settings(), runStart);
     }
 
+    /**
+     * Runs again and again, the sink refusing the first batch of the first run, the second of
+     * the second, and so on, until a run succeeds; then once more with a healthy sink. Returns
+     * the number of runs abandoned.
+     */
+    int crashAtEachBatchInTurn(SyncEngine engine) {
+        int crashes = 0;
+        for (int crashAt = 1; crashAt < 1_000; crashAt++) {
+            int limit = crashAt;
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            sink.failWhen = b -> seen.incrementAndGet() == limit;
+            if (engine.run(tenant).status() == SyncStatus.SUCCEEDED) {
+                break;
+            }
+            crashes++;
+        }
+        sink.failWhen = b -> false;
+        engine.run(tenant);
+        return crashes;
+    }
+
     /** The next day, on both the account and the engine's clock. */
     void nextDay() {
         sim.data().nextDay();

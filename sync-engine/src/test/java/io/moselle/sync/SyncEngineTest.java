@@ -188,20 +188,7 @@ class SyncEngineTest {
             clean.engine.run(clean.tenant);
             uninterrupted = clean.sink.state("acme");
         }
-        int crashes = 0;
-        for (int crashAt = 1; ; crashAt++) {
-            int limit = crashAt;
-            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
-            f.sink.failWhen = b -> seen.incrementAndGet() == limit;
-            SyncReport report = f.engine.run(f.tenant);
-            if (report.status() == SyncStatus.SUCCEEDED) {
-                break;
-            }
-            crashes++;
-        }
-        f.sink.failWhen = b -> false;
-        f.engine.run(f.tenant);
-        assertThat(crashes).isGreaterThan(5);
+        assertThat(f.crashAtEachBatchInTurn(f.engine)).isGreaterThan(5);
         assertThat(f.sink.state("acme")).isEqualTo(uninterrupted);
     }
 
