@@ -8,6 +8,7 @@ final class RunControl {
     private final Thread thread;
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
+    private volatile boolean workersStopped;
 
     RunControl(Thread thread) {
         this.thread = thread;
@@ -16,8 +17,8 @@ final class RunControl {
     /** A thread reading streams for this run besides the caller's. */
     void register(Thread worker) {
         workers.add(worker);
-        if (cancelled) {
-            worker.interrupt();
+        if (cancelled || workersStopped) {
+            worker.interrupt(); // a stream starting after the stop stops at once
         }
     }
 
@@ -32,8 +33,9 @@ final class RunControl {
         interruptWorkers();
     }
 
-    /** Interrupts the threads reading streams besides the caller's. */
+    /** Interrupts the threads reading streams besides the caller's, and any that starts later. */
     void interruptWorkers() {
+        workersStopped = true;
         workers.forEach(Thread::interrupt);
     }
 
