@@ -70,6 +70,14 @@ final class EngineFixture implements AutoCloseable {
         return ExpectedState.of(client(t.credentials()), t.settings(), runStart);
     }
 
+    /** What one uninterrupted run leaves in a fresh fixture of {@code spec}. */
+    static RecordingSink.State uninterruptedRun(DatasetSpec spec) {
+        try (EngineFixture clean = new EngineFixture(spec)) {
+            clean.engine.run(clean.tenant);
+            return clean.sink.state("acme");
+        }
+    }
+
     /**
      * Runs again and again, the sink refusing the first batch of the first run, the second of
      * the second, and so on, until a run succeeds; then once more with a healthy sink. Returns

@@ -40,11 +40,7 @@ class ParallelStreamsTest {
 
     @Test
     void anAbandonedParallelRunResumedLeavesTheSinkAsAnUninterruptedRun() {
-        RecordingSink.State uninterrupted;
-        try (EngineFixture clean = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            clean.engine.run(clean.tenant);
-            uninterrupted = clean.sink.state("acme");
-        }
+        RecordingSink.State uninterrupted = EngineFixture.uninterruptedRun(DatasetSpec.small(EngineFixture.NOW));
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
             assertThat(f.crashAtEachBatchInTurn(f.engine(b -> b.streamParallelism(4)))).isGreaterThan(5);
             assertThat(f.sink.state("acme")).isEqualTo(uninterrupted);

@@ -183,11 +183,7 @@ class SyncEngineTest {
 
     @Test
     void anAbandonedRunResumedLeavesTheSinkAsAnUninterruptedRun() {
-        RecordingSink.State uninterrupted;
-        try (EngineFixture clean = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            clean.engine.run(clean.tenant);
-            uninterrupted = clean.sink.state("acme");
-        }
+        RecordingSink.State uninterrupted = EngineFixture.uninterruptedRun(DatasetSpec.small(EngineFixture.NOW));
         assertThat(f.crashAtEachBatchInTurn(f.engine)).isGreaterThan(5);
         assertThat(f.sink.state("acme")).isEqualTo(uninterrupted);
     }

@@ -144,7 +144,6 @@ public final class Cin7Client {
         private Sleeper sleeper = Sleeper.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Cin7ClientListener listener = Cin7ClientListener.NONE;
-        private HttpTransport transport;
         private HttpClient sharedHttpClient;
         private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
 
@@ -255,12 +254,6 @@ public final class Cin7Client {
             return this;
         }
 
-        /** Replaces the HTTP transport (tests only). */
-        Builder transport(HttpTransport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
-        }
-
         /**
          * @throws IllegalArgumentException naming every missing or invalid setting
          */
@@ -276,8 +269,8 @@ public final class Cin7Client {
                 throw new IllegalArgumentException("invalid Cin7 client configuration: " + String.join("; ", problems));
             }
             Cin7RateLimiter limiter = rateLimiter != null ? rateLimiter : Cin7RateLimiter.create(rateLimits, callBudget, clock);
-            HttpTransport http = transport != null ? transport
-                    : sharedHttpClient != null ? new JdkHttpTransport(sharedHttpClient) : new JdkHttpTransport(connectTimeout, httpVersion);
+            HttpTransport http = sharedHttpClient != null
+                    ? new JdkHttpTransport(sharedHttpClient) : new JdkHttpTransport(connectTimeout, httpVersion);
             return new Cin7Client(this, http, limiter);
         }
 
