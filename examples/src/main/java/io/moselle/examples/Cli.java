@@ -11,7 +11,6 @@ import io.moselle.cin7.client.RetryPolicy;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.Cin7SettingsJson;
 import io.moselle.mapping.cin7.SettingsException;
-import io.moselle.sync.Cin7ClientFactory;
 import io.moselle.sync.ConnectionReport;
 import io.moselle.sync.FileCheckpointStore;
 import io.moselle.sync.InMemoryCheckpointStore;
@@ -33,7 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
  * {@code cin7-omni-sync}: the demo, a sync into files, and a connection check, from the
@@ -137,14 +136,14 @@ public final class Cli {
         RateLimits rateLimits = rateLimits(options);
         Clock clock = options.has("now") ? Clock.fixed(instant("now", options.get("now")), ZoneOffset.UTC) : Clock.systemUTC();
         Instant resyncFrom = options.has("resync-from") ? instant("resync-from", options.get("resync-from")) : null;
-        UnaryOperator<Cin7Client.Builder> config = clientConfig(options);
+        Consumer<Cin7Client.Options> config = clientConfig(options);
         preflight(config, tenant);
         FileSink sink = new FileSink(dir);
         BufferedCheckpointStore checkpoints = new BufferedCheckpointStore(new FileCheckpointStore(dir.resolve("checkpoints")));
         SyncEngine engine = SyncEngine.builder()
                 .sink(sink)
                 .checkpointStore(checkpoints)
-                .clientFactory(Cin7ClientFactory.standard(config))
+                .clientOptions(config)
                 .clock(clock)
                 .rateLimits(rateLimits)
                 .listener(new ProgressPrinter(out, System.console() != null))
@@ -164,10 +163,10 @@ public final class Cli {
     private int check(Options options) throws IOException {
         Tenant tenant = tenant(options);
         RateLimits rateLimits = rateLimits(options);
-        UnaryOperator<Cin7Client.Builder> config = clientConfig(options);
+        Consumer<Cin7Client.Options> config = clientConfig(options);
         preflight(config, tenant);
         SyncEngine engine = SyncEngine.builder().sink(new InMemorySink()).checkpointStore(new InMemoryCheckpointStore())
-                .clientFactory(Cin7ClientFactory.standard(config)).rateLimits(rateLimits).build();
+                .clientOptions(config).rateLimits(rateLimits).build();
         ConnectionReport report = engine.testConnection(tenant);
         if (!report.authenticated()) {
             return fail(BAD_CREDENTIALS, BAD_CREDENTIALS_MESSAGE, null);
@@ -207,10 +206,12 @@ public final class Cli {
     }
 
     /** The client settings from the command line; throws at once for a bad URL. */
-    private static UnaryOperator<Cin7Client.Builder> clientConfig(Options options) {
+    private static Consumer<Cin7Client.Options> clientConfig(Options options) {
         String baseUrl = options.has("base-url") ? options.get("base-url") : Cin7Client.DEFAULT_BASE_URI.toString();
-        UnaryOperator<Cin7Client.Builder> config = b -> b.baseUri(baseUrl);
-        config.apply(Cin7Client.builder()).credentials(Credentials.of("check", "only")).build();
+        Consumer<Cin7Client.Options> config = b -> b.baseUri(baseUrl);
+        Cin7Client.Builder probe = Cin7Client.builder();
+        config.accept(probe);
+        probe.credentials(Credentials.of("check", "only")).build();
         return config;
     }
 
@@ -218,9 +219,10 @@ public final class Cli {
      * One small request, tried twice at most, so that wrong credentials or an unreachable host get
      * a one-line answer at once rather than after the engine's retries.
      */
-    private static void preflight(UnaryOperator<Cin7Client.Builder> config, Tenant tenant) {
-        Cin7Client client = config.apply(Cin7Client.builder())
-                .credentials(tenant.credentials())
+    private static void preflight(Consumer<Cin7Client.Options> config, Tenant tenant) {
+        Cin7Client.Builder builder = Cin7Client.builder();
+        config.accept(builder);
+        Cin7Client client = builder.credentials(tenant.credentials())
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2))
                 .build();
         client.branches().list(ListQuery.builder().rows(1).build()).pages().iterator().next();

@@ -6,7 +6,6 @@ import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.mapping.cin7.BranchSetting;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.Cin7ClientFactory;
 import io.moselle.sync.FileCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
@@ -59,7 +58,7 @@ final class Demo {
                     .checkpointStore(checkpoints)
                     .clock(clock)
                     .rateLimits(DEMO_LIMITS)
-                    .clientFactory(Cin7ClientFactory.standard(b -> b.baseUri(simulator.baseUri())))
+                    .clientOptions(b -> b.baseUri(simulator.baseUri()))
                     .listener(new ProgressPrinter(out, live))
                     .build();
 

@@ -6,11 +6,11 @@ import io.moselle.mapping.Product;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.cin7.BranchSetting;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.Cin7ClientFactory;
 import io.moselle.sync.FileCheckpointStore;
 import io.moselle.sync.MoselleSink;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
+import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
@@ -27,25 +27,29 @@ final class EmbeddingExample {
     /** A sink over the host's own store: upsert by key, delete retracted keys, both idempotent. */
     static final class MySink implements MoselleSink {
         @Override
-        public void write(SyncBatch batch) {
-            switch (batch.type()) {
-                case SALES_ORDER -> {
-                    for (SalesOrder order : batch.upserts(SalesOrder.class)) {
-                        // INSERT ... ON CONFLICT (tenant, external_id) DO UPDATE ...
-                    }
-                    for (Retraction r : batch.retractions()) {
-                        // DELETE FROM sales_orders WHERE tenant = ? AND external_id = (Long) r.key()
-                    }
+        public void write(SyncBatch<?, ?> batch) {
+            if (batch.type() == RecordType.SALES_ORDER) {
+                SyncBatch<SalesOrder, Long> orders = batch.as(RecordType.SALES_ORDER);
+                for (SalesOrder order : orders.upserts()) {
+                    // INSERT ... ON CONFLICT (tenant, external_id) DO UPDATE ...
                 }
-                case PRODUCT -> batch.upserts(Product.class).forEach(p -> { /* upsert by sku */ });
-                default -> { /* warehouses, replenishment orders, inventory levels likewise */ }
+                for (Retraction<Long> r : orders.retractions()) {
+                    long externalId = r.key();   // DELETE FROM sales_orders WHERE tenant = ? AND external_id = ?
+                }
+            } else if (batch.type() == RecordType.PRODUCT) {
+                for (Product product : batch.as(RecordType.PRODUCT).upserts()) {
+                    // upsert by sku
+                }
             }
+            // warehouses, replenishment orders (keyed by ReplenishmentOrder.Key) and inventory levels likewise
         }
 
         @Override
-        public void snapshotComplete(String tenantId, RecordType type, Set<?> keys) {
-            // PRODUCT: mark products whose sku is not in keys inactive;
-            // WAREHOUSE, INVENTORY_LEVEL: delete rows whose key is not in keys.
+        public void snapshotComplete(Snapshot<?, ?> snapshot) {
+            if (snapshot.type() == RecordType.PRODUCT) {
+                Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();   // mark products not in skus inactive
+            }
+            // WAREHOUSE, INVENTORY_LEVEL: delete the rows whose key is not in the snapshot's keys
         }
     }
 
@@ -53,9 +57,9 @@ final class EmbeddingExample {
         SyncEngine engine = SyncEngine.builder()
                 .sink(new MySink())
                 .checkpointStore(new FileCheckpointStore(Path.of("/var/lib/moselle/cin7-checkpoints")))
-                .clientFactory(Cin7ClientFactory.standard(client -> client
+                .clientOptions(client -> client
                         .requestTimeout(Duration.ofSeconds(60))
-                        .retryPolicy(RetryPolicy.defaults().withMaxAttempts(6))))
+                        .retryPolicy(RetryPolicy.defaults().withMaxAttempts(6)))
                 .build();                                     // once, shared by every tenant
 
         Tenant tenant = Tenant.of("acme-nz",

@@ -10,21 +10,18 @@ import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.Warehouse;
 import io.moselle.sync.MoselleSink;
-import io.moselle.sync.RecordType;
+import io.moselle.sync.AtomicFiles;
+import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import io.moselle.sync.SyncReport;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,13 +61,13 @@ public final class FileSink implements MoselleSink {
     }
 
     @Override
-    public synchronized void write(SyncBatch batch) {
+    public synchronized void write(SyncBatch<?, ?> batch) {
         InMemorySink.apply(state, batch);
     }
 
     @Override
-    public synchronized void snapshotComplete(String tenantId, RecordType type, Set<?> keys) {
-        InMemorySink.completeSnapshot(state, type, keys);
+    public synchronized void snapshotComplete(Snapshot<?, ?> snapshot) {
+        InMemorySink.completeSnapshot(state, snapshot);
     }
 
     /** The records held now. */
@@ -91,7 +88,7 @@ public final class FileSink implements MoselleSink {
         writeLines(REPLENISHMENT_ORDERS, state.replenishmentOrders.values());
         writeLines(INVENTORY, state.inventory.values());
         writeLines(PROJECTED_STOCK, projectedStock());
-        replace(REPORT, out -> out.write(report.toJson() + "\n"));
+        AtomicFiles.replace(directory.resolve(REPORT), out -> out.write((report.toJson() + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     private <K, R> void load(String file, Class<R> type, Map<K, R> into, Function<R, K> key) throws IOException {
@@ -117,30 +114,11 @@ public final class FileSink implements MoselleSink {
     }
 
     private void writeLines(String file, Collection<?> records) throws IOException {
-        replace(file, out -> {
+        AtomicFiles.replace(directory.resolve(file), out -> {
             for (Object record : records) {
-                out.write(JSON.writeValueAsString(record));
+                out.write(JSON.writeValueAsBytes(record));
                 out.write('\n');
             }
         });
-    }
-
-    private interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    private void replace(String file, Content content) throws IOException {
-        Path target = directory.resolve(file);
-        Path temp = Files.createTempFile(directory, file, ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -8,7 +8,7 @@ import io.moselle.mapping.SkuWarehouse;
 import io.moselle.mapping.Warehouse;
 import io.moselle.sync.MoselleSink;
 import io.moselle.sync.RecordType;
-import io.moselle.sync.Retraction;
+import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import java.util.Map;
 import java.util.Set;
@@ -39,49 +39,51 @@ public final class InMemorySink implements MoselleSink {
     }
 
     @Override
-    public void write(SyncBatch batch) {
+    public void write(SyncBatch<?, ?> batch) {
         State s = state(batch.tenantId());
         synchronized (s) {
             apply(s, batch);
         }
     }
 
-    /** Applies one batch to a state: shared with {@link FileSink}. */
-    static void apply(State s, SyncBatch batch) {
-        switch (batch.type()) {
-            case WAREHOUSE -> batch.upserts(Warehouse.class).forEach(w -> s.warehouses.put(w.key(), w));
-            case PRODUCT -> batch.upserts(Product.class).forEach(p -> s.products.put(p.sku(), p));
-            case SALES_ORDER -> {
-                batch.upserts(SalesOrder.class).forEach(o -> s.salesOrders.put(o.externalId(), o));
-                for (Retraction r : batch.retractions()) {
-                    s.salesOrders.remove((Long) r.key());
-                }
-            }
-            case REPLENISHMENT_ORDER -> {
-                batch.upserts(ReplenishmentOrder.class).forEach(o -> s.replenishmentOrders.put(o.key(), o));
-                for (Retraction r : batch.retractions()) {
-                    s.replenishmentOrders.remove((ReplenishmentOrder.Key) r.key());
-                }
-            }
-            case INVENTORY_LEVEL -> batch.upserts(InventoryLevel.class).forEach(l -> s.inventory.put(l.key(), l));
+    /** Applies one batch to a state, each record type to its map: shared with {@link FileSink}. */
+    static void apply(State s, SyncBatch<?, ?> batch) {
+        if (batch.type() == RecordType.WAREHOUSE) {
+            apply(s.warehouses, batch.as(RecordType.WAREHOUSE));
+        } else if (batch.type() == RecordType.PRODUCT) {
+            apply(s.products, batch.as(RecordType.PRODUCT));
+        } else if (batch.type() == RecordType.SALES_ORDER) {
+            apply(s.salesOrders, batch.as(RecordType.SALES_ORDER));
+        } else if (batch.type() == RecordType.REPLENISHMENT_ORDER) {
+            apply(s.replenishmentOrders, batch.as(RecordType.REPLENISHMENT_ORDER));
+        } else {
+            apply(s.inventory, batch.as(RecordType.INVENTORY_LEVEL));
         }
     }
 
+    /** Upserts replace by key; retractions remove the key, if held. */
+    private static <R, K> void apply(Map<K, R> records, SyncBatch<R, K> batch) {
+        batch.upserts().forEach(r -> records.put(batch.type().keyOf(r), r));
+        batch.retractions().forEach(r -> records.remove(r.key()));
+    }
+
     @Override
-    public void snapshotComplete(String tenantId, RecordType type, Set<?> keys) {
-        State s = state(tenantId);
+    public void snapshotComplete(Snapshot<?, ?> snapshot) {
+        State s = state(snapshot.tenantId());
         synchronized (s) {
-            completeSnapshot(s, type, keys);
+            completeSnapshot(s, snapshot);
         }
     }
 
     /** Warehouses and inventory levels not in the snapshot are removed; products are marked inactive. */
-    static void completeSnapshot(State s, RecordType type, Set<?> keys) {
-        switch (type) {
-            case WAREHOUSE -> s.warehouses.keySet().retainAll(keys);
-            case INVENTORY_LEVEL -> s.inventory.keySet().retainAll(keys);
-            case PRODUCT -> s.products.replaceAll((sku, p) -> keys.contains(sku) || !p.active() ? p : p.deactivated());
-            default -> throw new IllegalArgumentException("no snapshot of " + type);
+    static void completeSnapshot(State s, Snapshot<?, ?> snapshot) {
+        if (snapshot.type() == RecordType.WAREHOUSE) {
+            s.warehouses.keySet().retainAll(snapshot.as(RecordType.WAREHOUSE).keys());
+        } else if (snapshot.type() == RecordType.INVENTORY_LEVEL) {
+            s.inventory.keySet().retainAll(snapshot.as(RecordType.INVENTORY_LEVEL).keys());
+        } else {
+            Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();
+            s.products.replaceAll((sku, p) -> skus.contains(sku) || !p.active() ? p : p.deactivated());
         }
     }
 }

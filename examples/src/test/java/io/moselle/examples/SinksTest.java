@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.mapping.Product;
 import io.moselle.sync.RecordType;
+import io.moselle.sync.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,7 +26,7 @@ class SinksTest {
         InMemorySink.State s = sink.state("t");
         s.products.put("A", product("A"));
         s.products.put("B", product("B"));
-        sink.snapshotComplete("t", RecordType.PRODUCT, Set.of("A"));
+        sink.snapshotComplete(Snapshot.of("t", RecordType.PRODUCT, Set.of("A")));
         assertThat(s.products.get("A").active()).isTrue();
         assertThat(s.products.get("B").active()).isFalse();
         assertThat(s.products.get("B").name()).isEqualTo("Tee");

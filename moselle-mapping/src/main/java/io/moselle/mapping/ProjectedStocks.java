@@ -1,10 +1,7 @@
 package io.moselle.mapping;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Projected stock: available stock plus what is on its way. Pure.
@@ -22,30 +19,24 @@ public final class ProjectedStocks {
      * pair with inbound stock but no inventory level has {@code available} 0.
      */
     public static List<ProjectedStock> compute(Iterable<InventoryLevel> levels, Iterable<ReplenishmentOrder> orders) {
-        Map<SkuWarehouse, BigDecimal[]> sums = new TreeMap<>();
+        StockTotals totals = new StockTotals();
         for (InventoryLevel level : levels) {
-            sums.computeIfAbsent(level.key(), k -> zeros())[0] = sums.get(level.key())[0].add(level.available());
+            totals.add(level.key(), level.available(), BigDecimal.ZERO, BigDecimal.ZERO);
         }
         for (ReplenishmentOrder order : orders) {
             if (order.status() != ReplenishmentStatus.ACTIVE) {
                 continue;
             }
-            int slot = order.type() == ReplenishmentType.PURCHASE ? 1 : 2;
+            boolean purchase = order.type() == ReplenishmentType.PURCHASE;
             for (ReplenishmentLine line : order.lines()) {
-                BigDecimal[] row = sums.computeIfAbsent(new SkuWarehouse(line.sku(), order.destinationWarehouse()), k -> zeros());
-                row[slot] = row[slot].add(line.quantity());
+                totals.add(new SkuWarehouse(line.sku(), order.destinationWarehouse()), BigDecimal.ZERO,
+                        purchase ? line.quantity() : BigDecimal.ZERO, purchase ? BigDecimal.ZERO : line.quantity());
             }
         }
-        List<ProjectedStock> out = new ArrayList<>(sums.size());
-        sums.forEach((key, s) -> out.add(ProjectedStock.builder()
+        return totals.rows((key, available, inboundPurchase, inboundTransfer) -> ProjectedStock.builder()
                 .sku(key.sku()).warehouse(key.warehouse())
-                .available(s[0]).inboundPurchase(s[1]).inboundTransfer(s[2])
-                .projected(s[0].add(s[1]).add(s[2]))
-                .build()));
-        return out;
-    }
-
-    private static BigDecimal[] zeros() {
-        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+                .available(available).inboundPurchase(inboundPurchase).inboundTransfer(inboundTransfer)
+                .projected(available.add(inboundPurchase).add(inboundTransfer))
+                .build());
     }
 }

@@ -1,39 +1,70 @@
 package io.moselle.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * How far one windowed stream of one tenant has got: the window being read and the last id
- * delivered in it, and the end of the last window read to the end. Immutable.
+ * How far one windowed stream of one tenant has got: the newest {@code modifiedDate} window
+ * planned, and the slices not yet read to their end. Everything before the newest window's end
+ * was either delivered or is in a pending slice, so the next window can start there without a
+ * gap. Immutable.
  *
- * @param pending the window being read, or null when none is
- * @param lastId the last id delivered in {@code pending} (0 before the first page)
- * @param completedUpTo the end of the last window read completely, or null before the first one
+ * @param window the newest window planned, or null before the first run
+ * @param pending the slices still to read, in reading order, each with its last delivered id
  */
-public record Checkpoint(Window pending, long lastId, Instant completedUpTo) {
+public record Checkpoint(Window window, List<Slice> pending) {
 
-    /** The state of a tenant never synced. */
+    public Checkpoint {
+        pending = List.copyOf(pending);
+    }
+
+    /** The state of a stream never synced. */
     public static Checkpoint initial() {
-        return new Checkpoint(null, 0, null);
+        return new Checkpoint(null, List.of());
     }
 
-    public Optional<Window> pendingWindow() {
-        return Optional.ofNullable(pending);
+    public Optional<Window> newestWindow() {
+        return Optional.ofNullable(window);
     }
 
-    public Optional<Instant> completedUpToTime() {
-        return Optional.ofNullable(completedUpTo);
+    /** The end of the newest window planned: nothing before it is left unread but the pending slices. */
+    public Optional<Instant> coveredUpTo() {
+        return newestWindow().map(Window::to);
     }
 
-    /** Reading {@code window}, delivered up to {@code id}. */
-    public Checkpoint progress(Window window, long id) {
-        return new Checkpoint(window, id, completedUpTo);
+    /** Whether every planned slice was read to its end. */
+    public boolean isComplete() {
+        return pending.isEmpty();
     }
 
-    /** {@code window} read to its end. */
-    public Checkpoint complete(Window window) {
-        Instant upTo = completedUpTo == null || window.to().isAfter(completedUpTo) ? window.to() : completedUpTo;
-        return new Checkpoint(null, 0, upTo);
+    /** The slice of {@code window}, delivered up to {@code id}. */
+    public Checkpoint progress(Window slice, long id) {
+        return replace(slice, new Slice(slice, id));
+    }
+
+    /** The slice of {@code window} read to its end. */
+    public Checkpoint done(Window slice) {
+        return replace(slice, null);
+    }
+
+    private Checkpoint replace(Window slice, Slice replacement) {
+        List<Slice> next = new ArrayList<>(pending.size());
+        boolean found = false;
+        for (Slice s : pending) {
+            if (s.window().equals(slice)) {
+                found = true;
+                if (replacement != null) {
+                    next.add(replacement);
+                }
+            } else {
+                next.add(s);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no pending slice " + slice + " in " + this);
+        }
+        return new Checkpoint(window, next);
     }
 }

@@ -1,7 +1,5 @@
 package io.moselle.sync;
 
-import java.util.Set;
-
 /**
  * Where synced records go: the host implements this over its own store.
  *
@@ -15,14 +13,17 @@ import java.util.Set;
  */
 public interface MoselleSink {
 
-    /** Applies one batch of upserts and retractions. */
-    void write(SyncBatch batch) throws Exception;
+    /**
+     * Applies one batch of upserts and retractions. Read it typed with
+     * {@code batch.as(RecordType.SALES_ORDER)} and the like.
+     */
+    void write(SyncBatch<?, ?> batch) throws Exception;
 
     /**
-     * A complete snapshot of {@code type} (warehouses, products or inventory levels) has been
-     * delivered for {@code tenantId}; {@code keys} holds every key it contained. Records of that
-     * type with other keys are gone from Cin7: a sink removes stale warehouses and inventory
-     * levels and marks gone products inactive (keeping their other fields).
+     * A complete snapshot of warehouses, products or inventory levels has been delivered.
+     * Records of its type whose keys it does not hold are gone from Cin7: a sink removes stale
+     * warehouses and inventory levels and marks gone products inactive (keeping their other
+     * fields).
      */
-    void snapshotComplete(String tenantId, RecordType type, Set<?> keys) throws Exception;
+    void snapshotComplete(Snapshot<?, ?> snapshot) throws Exception;
 }

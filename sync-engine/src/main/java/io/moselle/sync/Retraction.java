@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * A key that no longer qualifies: a sink holding it removes it, one that does not ignores it.
  *
- * @param key the record key (a Long for sales orders, a {@link io.moselle.mapping.ReplenishmentOrder.Key} for replenishment orders)
+ * @param key the record's key, of its {@link RecordType}'s key type
  * @param reason why, e.g. {@link Reason#VOIDED}
+ * @param <K> the key type
  */
-public record Retraction(Object key, Reason reason) {
+public record Retraction<K>(K key, Reason reason) {
     public Retraction {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reason, "reason");

@@ -3,7 +3,10 @@ package io.moselle.sync;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The handle the engine keeps on a run in progress: the threads working for it, and whether it was cancelled. */
+/**
+ * The handle the engine keeps on a run in progress: the threads working for it, and whether it
+ * was cancelled. A run is stopped when the host cancelled it or interrupted the thread at work.
+ */
 final class RunControl {
     private final Thread thread;
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
@@ -41,5 +44,17 @@ final class RunControl {
 
     boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Cancelled through the engine, or the host interrupted the thread at work. */
+    boolean isStopped() {
+        return cancelled || Thread.currentThread().isInterrupted();
+    }
+
+    /** @throws StreamStopped when the run is stopped */
+    void checkNotStopped() {
+        if (isStopped()) {
+            throw StreamStopped.cancelled();
+        }
     }
 }

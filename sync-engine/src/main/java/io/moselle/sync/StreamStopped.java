@@ -11,6 +11,10 @@ final class StreamStopped extends RuntimeException {
         this.status = status;
     }
 
+    static StreamStopped cancelled() {
+        return new StreamStopped(SyncStatus.CANCELLED, "cancelled");
+    }
+
     SyncStatus status() {
         return status;
     }

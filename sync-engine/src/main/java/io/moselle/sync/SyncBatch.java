@@ -7,20 +7,37 @@ import java.util.Objects;
  * One delivery to the sink: upserts and retractions of one record type for one tenant, in the
  * order they were read. Applying a batch twice must leave the sink as applying it once: batches
  * are delivered at least once. Immutable.
+ *
+ * <pre>{@code
+ * if (batch.type() == RecordType.SALES_ORDER) {
+ *     SyncBatch<SalesOrder, Long> orders = batch.as(RecordType.SALES_ORDER);
+ *     orders.upserts().forEach(order -> upsert(order.externalId(), order));
+ *     orders.retractions().forEach(r -> delete(r.key()));          // a Long
+ * }
+ * }</pre>
+ *
+ * @param <R> the record type
+ * @param <K> the key type
  */
-public final class SyncBatch {
+public final class SyncBatch<R, K> {
     private final String tenantId;
     private final SyncStream stream;
-    private final RecordType type;
-    private final List<?> upserts;
-    private final List<Retraction> retractions;
+    private final RecordType<R, K> type;
+    private final List<R> upserts;
+    private final List<Retraction<K>> retractions;
 
-    SyncBatch(String tenantId, SyncStream stream, RecordType type, List<?> upserts, List<Retraction> retractions) {
-        this.tenantId = Objects.requireNonNull(tenantId);
-        this.stream = Objects.requireNonNull(stream);
-        this.type = Objects.requireNonNull(type);
+    private SyncBatch(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts, List<Retraction<K>> retractions) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.type = Objects.requireNonNull(type, "type");
         this.upserts = List.copyOf(upserts);
         this.retractions = List.copyOf(retractions);
+    }
+
+    /** A batch, as the engine hands it to a sink; for a host's tests of its sink. */
+    public static <R, K> SyncBatch<R, K> of(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts,
+            List<Retraction<K>> retractions) {
+        return new SyncBatch<>(tenantId, stream, type, upserts, retractions);
     }
 
     public String tenantId() {
@@ -32,26 +49,32 @@ public final class SyncBatch {
         return stream;
     }
 
-    public RecordType type() {
+    public RecordType<R, K> type() {
         return type;
     }
 
-    /** The records to insert or replace, all of {@link #type()}'s record class. */
-    public List<?> upserts() {
+    /** The records to insert or replace by key. */
+    public List<R> upserts() {
         return upserts;
     }
 
-    /** The upserts as their record class, e.g. {@code batch.upserts(Product.class)}. */
-    @SuppressWarnings("unchecked")
-    public <R> List<R> upserts(Class<R> recordClass) {
-        if (!recordClass.equals(type.recordClass())) {
-            throw new IllegalArgumentException("a " + type + " batch holds " + type.recordClass().getSimpleName() + " records, not " + recordClass.getSimpleName());
-        }
-        return (List<R>) upserts;
+    /** The keys to remove, each with its reason. */
+    public List<Retraction<K>> retractions() {
+        return retractions;
     }
 
-    public List<Retraction> retractions() {
-        return retractions;
+    /**
+     * This batch with the record and key types of {@code expected}, for a sink handed a
+     * {@code SyncBatch<?, ?>}.
+     *
+     * @throws IllegalArgumentException if this batch holds another record type
+     */
+    @SuppressWarnings("unchecked") // checked: the record type fixes both type parameters
+    public <R2, K2> SyncBatch<R2, K2> as(RecordType<R2, K2> expected) {
+        if (expected != type) {
+            throw new IllegalArgumentException("a " + type + " batch, not a " + expected + " batch");
+        }
+        return (SyncBatch<R2, K2>) this;
     }
 
     public boolean isEmpty() {

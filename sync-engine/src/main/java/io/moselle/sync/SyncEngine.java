@@ -1,24 +1,15 @@
 package io.moselle.sync;
 
-import io.moselle.cin7.client.AuthenticationException;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
-import io.moselle.cin7.client.Cin7ClientListener;
-import io.moselle.cin7.client.Cin7Exception;
-import io.moselle.cin7.client.Cin7ListResource;
 import io.moselle.cin7.client.Cin7RateLimiter;
 import io.moselle.cin7.client.Credentials;
-import io.moselle.cin7.client.ListQuery;
-import io.moselle.cin7.client.PermissionDeniedException;
 import io.moselle.cin7.client.RateLimits;
-import io.moselle.cin7.client.model.Branch;
-import io.moselle.mapping.cin7.WarehouseDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,49 +38,21 @@ import java.util.function.Function;
  * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
  * on the thread that calls {@code run} (plus the stream executor, with
  * {@link Builder#streamParallelism} above 1). The tenants share nothing but the engine's immutable
- * configuration and, for tenants with the same credentials, the rate limiter. A tenant runs at
- * most once at a time: a second call while one runs throws {@link SyncAlreadyRunningException}.
- * A run never throws for a Cin7, sink or checkpoint failure: it reports it per stream, and the
- * overall status tells (or call {@link SyncReport#throwIfFailed()}). The engine holds no resource
- * needing to be closed.
+ * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
+ * every Cin7 client itself, so every call is paced and counted against the connection's budget.
+ * A tenant runs at most once at a time: a second call while one runs throws
+ * {@link SyncAlreadyRunningException}. A run never throws for a Cin7, sink or checkpoint failure:
+ * it reports it per stream, and the overall status tells (or call
+ * {@link SyncReport#throwIfFailed()}). The engine holds no resource needing to be closed.
  */
 public final class SyncEngine {
-    private final MoselleSink sink;
-    private final CheckpointStore checkpoints;
-    private final Cin7ClientFactory clientFactory;
-    private final Clock clock;
-    private final Clock pacingClock;
-    private final SyncListener listener;
-    private final RateLimits rateLimits;
-    private final Function<Credentials, CallBudget> callBudgets;
-    private final long resyncCallReserve;
-    private final int streamParallelism;
-    private final Executor streamExecutor;
-    private final Map<Credentials, Cin7RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final EngineConfig config;
+    private final Cin7Connections connections;
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
 
-    private SyncEngine(Builder b) {
-        this.sink = b.sink;
-        this.checkpoints = b.checkpoints;
-        this.clientFactory = b.clientFactory;
-        this.clock = b.clock;
-        this.pacingClock = b.pacingClock;
-        this.listener = b.listener;
-        this.rateLimits = b.rateLimits;
-        this.callBudgets = b.callBudgets;
-        this.resyncCallReserve = b.resyncCallReserve;
-        this.streamParallelism = b.streamParallelism;
-        this.streamExecutor = b.streamExecutor != null ? b.streamExecutor : Executors.newCachedThreadPool(daemonThreads());
-    }
-
-    /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, "moselle-sync-stream-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private SyncEngine(EngineConfig config) {
+        this.config = config;
+        this.connections = new Cin7Connections(config);
     }
 
     public static Builder builder() {
@@ -148,14 +112,23 @@ public final class SyncEngine {
         return running.containsKey(tenantId);
     }
 
+    /**
+     * Checks a tenant's setup without syncing: the credentials, read permission on every
+     * resource (one small request each, paced and counted like any other), and the branch list
+     * with the warehouses it maps to. Never throws for a Cin7 failure: the report says what failed.
+     */
+    public ConnectionReport testConnection(Tenant tenant) {
+        return ConnectionCheck.check(tenant, connections.clientFor(tenant.credentials()));
+    }
+
     private SyncReport execute(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
         RunControl control = new RunControl(Thread.currentThread());
         if (running.putIfAbsent(tenant.id(), control) != null) {
             throw new SyncAlreadyRunningException(tenant.id());
         }
         try {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            return new TenantRun(this, tenant, control, now, resyncFrom, streams).execute();
+            Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            return new TenantRun(config, tenant, control, now, resyncFrom, streams, connections).execute();
         } finally {
             running.remove(tenant.id(), control);
             if (control.isCancelled()) {
@@ -164,97 +137,16 @@ public final class SyncEngine {
         }
     }
 
-    /**
-     * Checks a tenant's setup without syncing: the credentials, read permission on every
-     * resource (one small request each), and the branch list with the warehouses it maps to.
-     * Never throws for a Cin7 failure: the report says what failed.
-     */
-    public ConnectionReport testConnection(Tenant tenant) {
-        Cin7Client client = clientFactory.create(tenant, Cin7ClientListener.NONE, rateLimiterFor(tenant.credentials()));
-        Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
-        List<Branch> branches = new ArrayList<>();
-        String error = null;
-        try {
-            client.branches().list(ListQuery.builder().afterId(0).build()).forEach(branches::add);
-            access.put(client.branches().path(), ConnectionReport.Access.READ);
-        } catch (AuthenticationException e) {
-            client.resources().forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
-            return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), e.getMessage());
-        } catch (Cin7Exception e) {
-            access.put(client.branches().path(), accessAfter(e));
-            error = e.getMessage();
-        }
-        for (Cin7ListResource<?> resource : client.resources()) {
-            if (resource.path().equals(client.branches().path())) {
-                continue;
-            }
-            try {
-                resource.list(ListQuery.builder().rows(1).build()).pages().iterator().next();
-                access.put(resource.path(), ConnectionReport.Access.READ);
-            } catch (Cin7Exception e) {
-                access.put(resource.path(), accessAfter(e));
-                error = error == null ? e.getMessage() : error;
-            }
-        }
-        return new ConnectionReport(tenant.id(), true, access, branches,
-                WarehouseDirectory.of(branches, tenant.settings()).warehouses(), error);
-    }
-
-    private static ConnectionReport.Access accessAfter(Cin7Exception e) {
-        return e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR;
-    }
-
-    /** The limiter shared by every run with these credentials. */
-    Cin7RateLimiter rateLimiterFor(Credentials credentials) {
-        return limiters.computeIfAbsent(credentials, c -> Cin7RateLimiter.create(rateLimits, callBudgets.apply(c), pacingClock));
-    }
-
-    MoselleSink sink() {
-        return sink;
-    }
-
-    CheckpointStore checkpoints() {
-        return checkpoints;
-    }
-
-    Cin7ClientFactory clientFactory() {
-        return clientFactory;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    Clock pacingClock() {
-        return pacingClock;
-    }
-
-    SyncListener listener() {
-        return listener;
-    }
-
-    long resyncCallReserve() {
-        return resyncCallReserve;
-    }
-
-    int streamParallelism() {
-        return streamParallelism;
-    }
-
-    Executor streamExecutor() {
-        return streamExecutor;
-    }
-
-    /** Builds a {@link SyncEngine}; {@link #build()} names every missing setting. Not thread-safe. */
+    /** Builds a {@link SyncEngine}; {@link #build()} names every missing or invalid setting. Not thread-safe. */
     public static final class Builder {
         private MoselleSink sink;
         private CheckpointStore checkpoints;
-        private Cin7ClientFactory clientFactory = Cin7ClientFactory.production();
+        private Consumer<Cin7Client.Options> clientOptions = options -> { };
         private Clock clock = Clock.systemUTC();
         private Clock pacingClock = Clock.systemUTC();
         private SyncListener listener = SyncListener.NONE;
         private RateLimits rateLimits = RateLimits.defaults();
-        private Function<Credentials, CallBudget> callBudgets = c -> CallBudget.perUtcDay(5_000);
+        private Function<String, CallBudget> callBudgets = username -> CallBudget.perUtcDay(5_000);
         private long resyncCallReserve = 1_000;
         private int streamParallelism = 1;
         private Executor streamExecutor;
@@ -273,9 +165,14 @@ public final class SyncEngine {
             return this;
         }
 
-        /** How clients are made; default {@link Cin7ClientFactory#production()}. */
-        public Builder clientFactory(Cin7ClientFactory clientFactory) {
-            this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+        /**
+         * How the engine's Cin7 clients reach Cin7: base URI, timeouts, retry policy, HTTP client,
+         * clock and sleeper; default Cin7's production API with the client's defaults. Applied to
+         * every client the engine builds, which then gets the tenant's credentials and the
+         * engine's pacing: set rate limits and budgets here on the engine, not on the client.
+         */
+        public Builder clientOptions(Consumer<Cin7Client.Options> clientOptions) {
+            this.clientOptions = Objects.requireNonNull(clientOptions, "clientOptions");
             return this;
         }
 
@@ -305,8 +202,11 @@ public final class SyncEngine {
             return this;
         }
 
-        /** The daily call budget of each API connection; default 5,000 per UTC day in memory. Implement {@link CallBudget} to persist it. */
-        public Builder callBudgets(Function<Credentials, CallBudget> callBudgets) {
+        /**
+         * The daily call budget of each API connection, by its API username; default 5,000 per
+         * UTC day in memory. Implement {@link CallBudget} to persist it or share it between processes.
+         */
+        public Builder callBudgets(Function<String, CallBudget> callBudgets) {
             this.callBudgets = Objects.requireNonNull(callBudgets, "callBudgets");
             return this;
         }
@@ -341,18 +241,40 @@ public final class SyncEngine {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException naming every missing setting, or the client options
+         *     that cannot make a client
+         */
         public SyncEngine build() {
-            List<String> missing = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             if (sink == null) {
-                missing.add("sink is missing");
+                problems.add("sink is missing");
             }
             if (checkpoints == null) {
-                missing.add("checkpointStore is missing");
+                problems.add("checkpointStore is missing");
             }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", missing));
+            try {
+                Cin7Connections.client(clientOptions, Credentials.of("probe", "probe"),
+                        Cin7RateLimiter.create(rateLimits, CallBudget.unlimited(), pacingClock));
+            } catch (IllegalArgumentException e) {
+                problems.add("clientOptions: " + e.getMessage());
             }
-            return new SyncEngine(this);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
+            }
+            return new SyncEngine(new EngineConfig(sink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
+                    callBudgets, resyncCallReserve, streamParallelism,
+                    streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemonThreads())));
+        }
+
+        /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */
+        private static ThreadFactory daemonThreads() {
+            AtomicInteger count = new AtomicInteger();
+            return task -> {
+                Thread t = new Thread(task, "moselle-sync-stream-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
         }
     }
 }

@@ -19,6 +19,11 @@ public record Window(Instant from, Instant to) {
         return !from.isBefore(to);
     }
 
+    /** The part of this window before {@code instant} (empty when it starts at or after it). */
+    public Window before(Instant instant) {
+        return to.isAfter(instant) ? new Window(from, from.isAfter(instant) ? from : instant) : this;
+    }
+
     @Override
     public String toString() {
         return "[" + from + ", " + to + ")";

@@ -31,7 +31,7 @@ class ChaosTest {
                 .withSlowReplyDelay(Duration.ofMillis(500)).withFaultSeed(SEED);
         List<String> texts = new CopyOnWriteArrayList<>();
         try (EngineFixture chaos = new EngineFixture(SPEC, faults)) {
-            chaos.engine = chaos.engine(b -> b.clientFactory(chaos.clientFactory(Duration.ofMillis(250))).listener(recorder(texts))
+            chaos.engine = chaos.engine(b -> b.clientOptions(chaos.clientOptions(Duration.ofMillis(250))).listener(recorder(texts))
                     .streamParallelism(parallelism));
             Random random = new Random(SEED);
             chaos.sink.failWhen = batch -> random.nextInt(100) < 3;

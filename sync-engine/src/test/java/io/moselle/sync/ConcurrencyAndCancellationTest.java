@@ -50,7 +50,7 @@ class ConcurrencyAndCancellationTest {
     void cancellingStopsWithinOneRequestTimeoutAndLeavesAConsistentCheckpoint() throws Exception {
         Duration requestTimeout = Duration.ofSeconds(3);
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            f.engine = f.engine(b -> b.clientFactory(f.clientFactory(requestTimeout)));
+            f.engine = f.engine(b -> b.clientOptions(f.clientOptions(requestTimeout)));
             CountDownLatch inFlight = new CountDownLatch(1);
             AtomicBoolean once = new AtomicBoolean();
             f.sim.beforeEachRequest((n, resource, query, data) -> {
@@ -75,7 +75,7 @@ class ConcurrencyAndCancellationTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isPositive();
+            assertThat(EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow())).isPositive();
             SyncReport again = f.engine.run(f.tenant);
             assertThat(again.status()).isEqualTo(SyncStatus.SUCCEEDED);
             assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
@@ -99,10 +99,21 @@ class ConcurrencyAndCancellationTest {
     }
 
     @Test
-    void runsWithTheSameCredentialsShareOneLimiterAndOthersHaveTheirOwn() {
+    void tenantsOfOneApiConnectionShareItsLimiterAndOthersHaveTheirOwn() {
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            assertThat(f.engine.rateLimiterFor(Credentials.of("a", "1"))).isSameAs(f.engine.rateLimiterFor(Credentials.of("a", "1")));
-            assertThat(f.engine.rateLimiterFor(Credentials.of("a", "1"))).isNotSameAs(f.engine.rateLimiterFor(Credentials.of("b", "1")));
+            Credentials other = Credentials.of("other-connection", "key-2");
+            f.sim.addAccount(other, DatasetSpec.small(EngineFixture.NOW).withSeed(9));
+            SyncEngine paced = f.engine(b -> b.rateLimits(io.moselle.cin7.client.RateLimits.of(1, 60).withMargin(Duration.ZERO)));
+            Tenant first = f.tenant.withStreams(java.util.EnumSet.of(SyncStream.BRANCHES));
+            Tenant sameConnection = Tenant.of("acme-2", f.tenant.credentials(), Cin7Settings.defaults(), first.streams());
+            Tenant otherConnection = Tenant.of("other", other, Cin7Settings.defaults(), first.streams());
+
+            paced.run(first);
+            paced.run(otherConnection);
+            assertThat(f.clock.sleeps()).as("another connection has a limiter of its own").isEmpty();
+            paced.run(sameConnection);
+            assertThat(f.clock.sleeps()).as("the same connection waits for the call the first tenant made")
+                    .containsExactly(Duration.ofSeconds(1));
         }
     }
 }

@@ -45,14 +45,20 @@ final class EngineFixture implements AutoCloseable {
                         .pacingClock(clock)
                         .rateLimits(RateLimits.unlimited())
                         .callBudgets(c -> CallBudget.unlimited())
-                        .clientFactory(clientFactory(Duration.ofSeconds(5))))
+                        .clientOptions(clientOptions(Duration.ofSeconds(5))))
                 .build();
     }
 
-    Cin7ClientFactory clientFactory(Duration requestTimeout) {
-        return Cin7ClientFactory.standard(b -> b.baseUri(sim.baseUri()).httpVersion(HttpClient.Version.HTTP_1_1)
+    /** The simulator, on the fake clock, with {@code requestTimeout}. */
+    java.util.function.Consumer<Cin7Client.Options> clientOptions(Duration requestTimeout) {
+        return options -> options.baseUri(sim.baseUri()).httpVersion(HttpClient.Version.HTTP_1_1)
                 .requestTimeout(requestTimeout).clock(clock).sleeper(clock.sleeper())
-                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(8)));
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(8));
+    }
+
+    /** The last id delivered in the first pending slice of a checkpoint. */
+    static long lastId(Checkpoint checkpoint) {
+        return checkpoint.pending().get(0).lastId();
     }
 
     /** A client of its own, for computing what the sink should hold. */

@@ -23,13 +23,13 @@ class FileCheckpointStoreTest {
     void savesAndLoadsPerTenantAndStream() throws Exception {
         FileCheckpointStore store = new FileCheckpointStore(dir);
         assertThat(store.load("acme", "SALES_ORDERS")).isEmpty();
-        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 750));
-        store.save("acme", "PURCHASE_ORDERS", Checkpoint.initial().complete(WINDOW));
-        store.save("other tenant/ü", "SALES_ORDERS", Checkpoint.initial().complete(WINDOW));
+        store.save("acme", "SALES_ORDERS", pending(750));
+        store.save("acme", "PURCHASE_ORDERS", pending(0).done(WINDOW));
+        store.save("other tenant/ü", "SALES_ORDERS", pending(0).done(WINDOW));
 
         FileCheckpointStore reopened = new FileCheckpointStore(dir);
-        assertThat(reopened.load("acme", "SALES_ORDERS")).contains(new Checkpoint(WINDOW, 750, null));
-        assertThat(reopened.load("acme", "PURCHASE_ORDERS")).contains(new Checkpoint(null, 0, WINDOW.to()));
+        assertThat(reopened.load("acme", "SALES_ORDERS")).contains(new Checkpoint(WINDOW, List.of(new Slice(WINDOW, 750))));
+        assertThat(reopened.load("acme", "PURCHASE_ORDERS")).contains(new Checkpoint(WINDOW, List.of()));
         assertThat(reopened.load("other tenant/ü", "SALES_ORDERS")).isPresent();
         assertThat(reopened.fileOf("other tenant/ü").getParent()).isEqualTo(dir);
         try (var files = java.nio.file.Files.list(dir)) {
@@ -56,7 +56,7 @@ class FileCheckpointStoreTest {
     void readersNeverSeeAHalfWrittenFile() throws Exception {
         FileCheckpointStore writer = new FileCheckpointStore(dir);
         FileCheckpointStore reader = new FileCheckpointStore(dir);
-        writer.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 1));
+        writer.save("acme", "SALES_ORDERS", pending(1));
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> readers = new ArrayList<>();
@@ -75,23 +75,41 @@ class FileCheckpointStoreTest {
             readers.add(t);
         }
         for (long id = 2; id < 300; id++) {
-            writer.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, id));
+            writer.save("acme", "SALES_ORDERS", pending(id));
         }
         done.set(true);
         for (Thread t : readers) {
             t.join();
         }
         assertThat(failure.get()).isNull();
-        assertThat(reader.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(299);
+        assertThat(reader.load("acme", "SALES_ORDERS").orElseThrow().pending().get(0).lastId()).isEqualTo(299);
     }
 
     @Test
     void aLeftoverTemporaryFileFromACrashedWriteIsIgnored() throws Exception {
         FileCheckpointStore store = new FileCheckpointStore(dir);
-        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 42));
+        store.save("acme", "SALES_ORDERS", pending(42));
         Files.writeString(dir.resolve("acme.checkpoints.json12345.tmp"), "{\"SALES_ORDERS\": {\"lastId\": 9");
-        assertThat(store.load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(42);
-        store.save("acme", "SALES_ORDERS", Checkpoint.initial().progress(WINDOW, 43));
-        assertThat(new FileCheckpointStore(dir).load("acme", "SALES_ORDERS").orElseThrow().lastId()).isEqualTo(43);
+        assertThat(store.load("acme", "SALES_ORDERS").orElseThrow().pending().get(0).lastId()).isEqualTo(42);
+        store.save("acme", "SALES_ORDERS", pending(43));
+        assertThat(new FileCheckpointStore(dir).load("acme", "SALES_ORDERS").orElseThrow().pending().get(0).lastId()).isEqualTo(43);
+    }
+
+    @Test
+    void readsTheCheckpointsOfEarlierVersions() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        Files.writeString(store.fileOf("acme"), """
+                {"SALES_ORDERS": {"pendingFrom": "2026-08-29T06:00:00Z", "pendingTo": "2026-11-27T06:00:00Z", "lastId": 750,
+                                  "completedUpTo": "2026-11-26T06:00:00Z"},
+                 "PURCHASE_ORDERS": {"pendingFrom": null, "pendingTo": null, "lastId": 0, "completedUpTo": "2026-11-27T06:00:00Z"}}
+                """);
+        assertThat(store.load("acme", "SALES_ORDERS")).contains(new Checkpoint(WINDOW, List.of(new Slice(WINDOW, 750))));
+        assertThat(store.load("acme", "PURCHASE_ORDERS").orElseThrow().coveredUpTo()).contains(WINDOW.to());
+        assertThat(store.load("acme", "PURCHASE_ORDERS").orElseThrow().isComplete()).isTrue();
+    }
+
+    /** A checkpoint reading {@link #WINDOW}, delivered up to {@code lastId}. */
+    static Checkpoint pending(long lastId) {
+        return new Checkpoint(WINDOW, List.of(new Slice(WINDOW, lastId)));
     }
 }

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.cin7.client.InvalidResponseException;
-import io.moselle.cin7.client.internal.JsonRecords;
-import io.moselle.cin7.client.internal.ObjectMappers;
-import io.moselle.cin7.client.internal.TruncatedBodyException;
+import io.moselle.cin7.client.Cin7IoException;
+import io.moselle.cin7.client.Cin7Json;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.cin7.client.model.BranchTransfer;
 import io.moselle.cin7.client.model.Product;
@@ -91,12 +90,12 @@ class HostilePayloadTest {
     private static String readAndMap(Resource resource, String body, int i, Mutation mutation) {
         List<?> records;
         try {
-            records = new JsonRecords<>(ObjectMappers.cin7(), resource.type(), resource.path())
-                    .readArray(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1);
+            records = Cin7Json.readPage(resource.type(), resource.path(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         } catch (InvalidResponseException e) {
             assertThat(e.getMessage()).startsWith("invalid response from " + resource.path() + " page 1");
             return "invalid";
-        } catch (TruncatedBodyException e) {
+        } catch (Cin7IoException e) {
+            assertThat(e.getMessage()).contains("body cut short");
             return "truncated";
         } catch (Throwable e) {
             throw new AssertionError("mutation " + i + " (" + mutation + ", seed " + SEED + ") of " + resource.path()

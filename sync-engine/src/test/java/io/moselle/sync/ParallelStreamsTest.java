@@ -51,7 +51,7 @@ class ParallelStreamsTest {
     void cancellingAParallelRunStopsEveryStream() throws Exception {
         Duration requestTimeout = Duration.ofSeconds(3);
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            SyncEngine engine = f.engine(b -> b.streamParallelism(4).clientFactory(f.clientFactory(requestTimeout)));
+            SyncEngine engine = f.engine(b -> b.streamParallelism(4).clientOptions(f.clientOptions(requestTimeout)));
             CountDownLatch inFlight = new CountDownLatch(1);
             AtomicBoolean once = new AtomicBoolean();
             f.sim.beforeEachRequest((n, resource, query, data) -> {

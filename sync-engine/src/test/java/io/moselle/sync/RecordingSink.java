@@ -44,16 +44,16 @@ final class RecordingSink implements MoselleSink {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
-    final List<SyncBatch> batches = new CopyOnWriteArrayList<>();
+    final List<SyncBatch<?, ?>> batches = new CopyOnWriteArrayList<>();
     final AtomicInteger writes = new AtomicInteger();
-    volatile Predicate<SyncBatch> failWhen = b -> false;
+    volatile Predicate<SyncBatch<?, ?>> failWhen = b -> false;
 
     State state(String tenantId) {
         return states.computeIfAbsent(tenantId, t -> new State());
     }
 
     @Override
-    public void write(SyncBatch batch) {
+    public void write(SyncBatch<?, ?> batch) {
         writes.incrementAndGet();
         if (failWhen.test(batch)) {
             throw new IllegalStateException("sink refused " + batch);
@@ -61,31 +61,36 @@ final class RecordingSink implements MoselleSink {
         batches.add(batch);
         State s = state(batch.tenantId());
         synchronized (s) {
-            switch (batch.type()) {
-                case WAREHOUSE -> batch.upserts(Warehouse.class).forEach(w -> s.warehouses.put(w.key(), w));
-                case PRODUCT -> batch.upserts(Product.class).forEach(p -> s.products.put(p.sku(), p));
-                case SALES_ORDER -> {
-                    batch.upserts(SalesOrder.class).forEach(o -> s.salesOrders.put(o.externalId(), o));
-                    batch.retractions().forEach(r -> s.salesOrders.remove((Long) r.key()));
-                }
-                case REPLENISHMENT_ORDER -> {
-                    batch.upserts(ReplenishmentOrder.class).forEach(o -> s.replenishments.put(o.key(), o));
-                    batch.retractions().forEach(r -> s.replenishments.remove((ReplenishmentOrder.Key) r.key()));
-                }
-                case INVENTORY_LEVEL -> batch.upserts(InventoryLevel.class).forEach(l -> s.inventory.put(l.key(), l));
+            if (batch.type() == RecordType.WAREHOUSE) {
+                apply(s.warehouses, batch.as(RecordType.WAREHOUSE));
+            } else if (batch.type() == RecordType.PRODUCT) {
+                apply(s.products, batch.as(RecordType.PRODUCT));
+            } else if (batch.type() == RecordType.SALES_ORDER) {
+                apply(s.salesOrders, batch.as(RecordType.SALES_ORDER));
+            } else if (batch.type() == RecordType.REPLENISHMENT_ORDER) {
+                apply(s.replenishments, batch.as(RecordType.REPLENISHMENT_ORDER));
+            } else {
+                apply(s.inventory, batch.as(RecordType.INVENTORY_LEVEL));
             }
         }
     }
 
+    private static <R, K> void apply(Map<K, R> records, SyncBatch<R, K> batch) {
+        batch.upserts().forEach(r -> records.put(batch.type().keyOf(r), r));
+        batch.retractions().forEach(r -> records.remove(r.key()));
+    }
+
     @Override
-    public void snapshotComplete(String tenantId, RecordType type, Set<?> keys) {
-        State s = state(tenantId);
+    public void snapshotComplete(Snapshot<?, ?> snapshot) {
+        State s = state(snapshot.tenantId());
         synchronized (s) {
-            switch (type) {
-                case WAREHOUSE -> s.warehouses.keySet().retainAll(keys);
-                case INVENTORY_LEVEL -> s.inventory.keySet().retainAll(keys);
-                case PRODUCT -> s.products.replaceAll((sku, p) -> keys.contains(sku) ? p : p.deactivated());
-                default -> throw new IllegalArgumentException(type.name());
+            if (snapshot.type() == RecordType.WAREHOUSE) {
+                s.warehouses.keySet().retainAll(snapshot.as(RecordType.WAREHOUSE).keys());
+            } else if (snapshot.type() == RecordType.INVENTORY_LEVEL) {
+                s.inventory.keySet().retainAll(snapshot.as(RecordType.INVENTORY_LEVEL).keys());
+            } else {
+                Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();
+                s.products.replaceAll((sku, p) -> skus.contains(sku) ? p : p.deactivated());
             }
         }
     }

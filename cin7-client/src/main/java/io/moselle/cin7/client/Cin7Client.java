@@ -1,9 +1,7 @@
 package io.moselle.cin7.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moselle.cin7.client.internal.HttpTransport;
 import io.moselle.cin7.client.internal.JdkHttpTransport;
-import io.moselle.cin7.client.internal.ObjectMappers;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.cin7.client.model.BranchTransfer;
 import io.moselle.cin7.client.model.Product;
@@ -36,37 +34,29 @@ import java.util.function.DoubleSupplier;
  * <p>Every request is paced by the {@link Cin7RateLimiter} before it is sent and retried per the
  * {@link RetryPolicy}. There is no write method, and the transport refuses anything but GET.
  * The client is immutable and thread-safe; build one per API connection and share it. It holds
- * no resource that needs closing (the JDK HTTP client's connections are pooled and released when
- * the client is garbage collected).
+ * no resource that needs closing: clients built with the default connect timeout and HTTP
+ * version share one JDK HTTP client (one connection pool, one set of threads) per process.
  */
 public final class Cin7Client {
     /** Cin7 Omni's production API. */
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.cin7.com/api/");
 
-    private final URI baseUri;
-    private final Credentials credentials;
+    private final RequestExecutor executor;
     private final Cin7Resource<Branch> branches;
     private final Cin7Resource<Product> products;
     private final Cin7ListResource<StockItem> stock;
     private final Cin7Resource<SalesOrder> salesOrders;
     private final Cin7Resource<PurchaseOrder> purchaseOrders;
     private final Cin7Resource<BranchTransfer> branchTransfers;
-    private final Cin7RateLimiter rateLimiter;
 
-    private Cin7Client(Builder b, HttpTransport transport, Cin7RateLimiter rateLimiter) {
-        this.baseUri = b.baseUri;
-        this.credentials = b.credentials;
-        this.rateLimiter = rateLimiter;
-        ObjectMapper mapper = ObjectMappers.cin7();
-        RequestExecutor executor = new RequestExecutor(b.baseUri, transport, b.credentials, b.requestTimeout,
-                rateLimiter, b.retryPolicy, b.clock, b.sleeper, b.random, b.listener);
-        this.branches = new RecordResourceClient<>("v1/Branches", Branch.class, mapper, executor);
-        this.products = new RecordResourceClient<>("v1/Products", Product.class, mapper, executor);
-        this.stock = new ResourceClient<>("v1/Stock", StockItem.class,
-                Order.asc("productOptionId").thenAsc("branchId"), mapper, executor);
-        this.salesOrders = new RecordResourceClient<>("v1/SalesOrders", SalesOrder.class, mapper, executor);
-        this.purchaseOrders = new RecordResourceClient<>("v1/PurchaseOrders", PurchaseOrder.class, mapper, executor);
-        this.branchTransfers = new RecordResourceClient<>("v1/BranchTransfers", BranchTransfer.class, mapper, executor);
+    private Cin7Client(RequestExecutor executor) {
+        this.executor = executor;
+        this.branches = new RecordResourceClient<>("v1/Branches", Branch.class, executor);
+        this.products = new RecordResourceClient<>("v1/Products", Product.class, executor);
+        this.stock = new ResourceClient<>("v1/Stock", StockItem.class, Order.asc("productOptionId").thenAsc("branchId"), executor);
+        this.salesOrders = new RecordResourceClient<>("v1/SalesOrders", SalesOrder.class, executor);
+        this.purchaseOrders = new RecordResourceClient<>("v1/PurchaseOrders", PurchaseOrder.class, executor);
+        this.branchTransfers = new RecordResourceClient<>("v1/BranchTransfers", BranchTransfer.class, executor);
     }
 
     public static Builder builder() {
@@ -103,53 +93,97 @@ public final class Cin7Client {
         return branchTransfers;
     }
 
-    /** Every resource this client reads. */
-    public List<Cin7ListResource<?>> resources() {
-        return List.of(branches, products, stock, salesOrders, purchaseOrders, branchTransfers);
+    /**
+     * A client sharing everything with this one (connection pool, rate limiter, call budget,
+     * retry policy) that reports its traffic to {@code listener} instead. Cheap: use it to credit
+     * calls to the part of a program that made them.
+     */
+    public Cin7Client withListener(Cin7ClientListener listener) {
+        return new Cin7Client(executor.withListener(Objects.requireNonNull(listener, "listener")));
     }
 
     public URI baseUri() {
-        return baseUri;
+        return executor.baseUri();
     }
 
     /** The API username (the key is not exposed here). */
     public String username() {
-        return credentials.username();
-    }
-
-    /** The limiter pacing this client, possibly shared with other clients of the same connection. */
-    public Cin7RateLimiter rateLimiter() {
-        return rateLimiter;
+        return executor.username();
     }
 
     @Override
     public String toString() {
-        return "Cin7Client{baseUri=" + baseUri + ", username=" + credentials.username() + "}";
+        return "Cin7Client{baseUri=" + baseUri() + ", username=" + username() + "}";
+    }
+
+    /**
+     * The settings of how a client reaches Cin7: where, how long to wait, how to retry, and the
+     * clock and sleeper it waits on. They are the ones a host sets when something else, such as
+     * the sync engine, builds the clients and sets their credentials, pacing and listener.
+     */
+    public interface Options {
+        /** The API root, default {@code https://api.cin7.com/api/}. HTTPS unless the host is loopback. */
+        Options baseUri(URI baseUri);
+
+        /** The API root as text; see {@link #baseUri(URI)}. */
+        Options baseUri(String baseUri);
+
+        /** How long to wait for a TCP/TLS connection; default 10 s. Not together with {@link #httpClient}. */
+        Options connectTimeout(Duration connectTimeout);
+
+        /** How long one request may take until its response headers; default 60 s. */
+        Options requestTimeout(Duration requestTimeout);
+
+        /** Which failures are retried, and after how long; default {@link RetryPolicy#defaults()}. */
+        Options retryPolicy(RetryPolicy retryPolicy);
+
+        /**
+         * The HTTP version to ask for; default HTTP/1.1. At a few calls a second per connection
+         * HTTP/2 gains nothing, and one HTTP/2 connection shared by many tenants fails requests
+         * beyond the server's limit of concurrent streams. Not together with {@link #httpClient}.
+         */
+        Options httpVersion(HttpClient.Version httpVersion);
+
+        /**
+         * A JDK client of the caller's, with its own connect timeout, version and pool; build it
+         * with {@code followRedirects(NEVER)}. The caller owns it. Not together with
+         * {@link #connectTimeout} or {@link #httpVersion}, which it already fixes.
+         */
+        Options httpClient(HttpClient httpClient);
+
+        /** The clock for rate limiting, budgets and durations; default system UTC. */
+        Options clock(Clock clock);
+
+        /** How the client waits (rate limiter, backoff); default {@link Sleeper#system()}. */
+        Options sleeper(Sleeper sleeper);
+
+        /** The source of backoff jitter, values in [0, 1); default {@link ThreadLocalRandom}. */
+        Options random(DoubleSupplier random);
     }
 
     /**
      * Builds a {@link Cin7Client}. Setters reject null at once; {@link #build()} checks the whole
-     * configuration and names every invalid or missing setting. Not thread-safe.
+     * configuration and names every invalid, missing or conflicting setting. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder implements Options {
         private URI baseUri = DEFAULT_BASE_URI;
         private Credentials credentials;
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout;
         private Duration requestTimeout = Duration.ofSeconds(60);
-        private RateLimits rateLimits = RateLimits.defaults();
-        private CallBudget callBudget = CallBudget.perUtcDay(5_000);
+        private RateLimits rateLimits;
+        private CallBudget callBudget;
         private Cin7RateLimiter rateLimiter;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Cin7ClientListener listener = Cin7ClientListener.NONE;
-        private HttpClient sharedHttpClient;
-        private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
+        private HttpClient httpClient;
+        private HttpClient.Version httpVersion;
 
         private Builder() {}
 
-        /** The API root, default {@code https://api.cin7.com/api/}. HTTPS unless the host is loopback. */
+        @Override
         public Builder baseUri(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
             String text = baseUri.toString();
@@ -157,6 +191,7 @@ public final class Cin7Client {
             return this;
         }
 
+        @Override
         public Builder baseUri(String baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
             try {
@@ -172,90 +207,83 @@ public final class Cin7Client {
             return this;
         }
 
-        /** How long to wait for a TCP/TLS connection; default 10 s. Replaces a shared {@link #httpClient}. */
+        @Override
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            this.sharedHttpClient = null;
             return this;
         }
 
-        /** How long one request may take until its response headers; default 60 s. */
+        @Override
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** Pacing limits; default 3/s and 60/min. Ignored when {@link #rateLimiter} is set. */
+        /** Pacing limits; default 3/s and 60/min. Not together with {@link #rateLimiter}. */
         public Builder rateLimits(RateLimits rateLimits) {
             this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
             return this;
         }
 
-        /** The daily call budget; default 5,000 per UTC day, in memory. Ignored when {@link #rateLimiter} is set. */
+        /** The daily call budget; default 5,000 per UTC day, in memory. Not together with {@link #rateLimiter}. */
         public Builder callBudget(CallBudget callBudget) {
             this.callBudget = Objects.requireNonNull(callBudget, "callBudget");
             return this;
         }
 
-        /** A limiter shared with other clients of the same API connection (it carries its limits and budget). */
+        /**
+         * A limiter shared with other clients of the same API connection. It carries its own
+         * limits and budget, so not together with {@link #rateLimits} or {@link #callBudget}.
+         */
         public Builder rateLimiter(Cin7RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             return this;
         }
 
+        @Override
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** The clock for rate limiting, budgets and durations; default system UTC. */
+        @Override
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How the client waits (rate limiter, backoff); default {@link Sleeper#system()}. */
+        @Override
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** The source of backoff jitter, values in [0, 1); default {@link ThreadLocalRandom}. */
+        @Override
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
+        /** Observes requests, responses, retries and waits; default none. */
         public Builder listener(Cin7ClientListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /**
-         * The HTTP version to ask for; default HTTP/1.1. At a few calls a second per connection
-         * HTTP/2 gains nothing, and one HTTP/2 connection shared by many tenants fails requests
-         * beyond the server's limit of concurrent streams. Replaces a shared {@link #httpClient}.
-         */
+        @Override
         public Builder httpVersion(HttpClient.Version httpVersion) {
             this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion");
-            this.sharedHttpClient = null;
             return this;
         }
 
-        /**
-         * A JDK client to share with other Cin7 clients, so that many clients (one per tenant run)
-         * share one connection pool and its threads instead of each starting its own. Its connect
-         * timeout, version and redirect policy then apply; build it with
-         * {@code HttpClient.newBuilder().followRedirects(NEVER)}. A later {@link #connectTimeout} or
-         * {@link #httpVersion} replaces it with a client of this builder's own. The caller owns it.
-         */
+        @Override
         public Builder httpClient(HttpClient httpClient) {
-            this.sharedHttpClient = Objects.requireNonNull(httpClient, "httpClient");
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
         /**
-         * @throws IllegalArgumentException naming every missing or invalid setting
+         * @throws IllegalArgumentException naming every missing, invalid or conflicting setting
          */
         public Cin7Client build() {
             List<String> problems = new ArrayList<>();
@@ -265,13 +293,23 @@ public final class Cin7Client {
             checkBaseUri(problems);
             checkPositive("connectTimeout", connectTimeout, problems);
             checkPositive("requestTimeout", requestTimeout, problems);
+            String limiterConflict = "a shared limiter carries its own limits and budget: set one or the other";
+            checkConflict("rateLimiter", rateLimiter, "rateLimits", rateLimits, limiterConflict, problems);
+            checkConflict("rateLimiter", rateLimiter, "callBudget", callBudget, limiterConflict, problems);
+            String clientConflict = "the HTTP client given already fixes it: set one or the other";
+            checkConflict("httpClient", httpClient, "connectTimeout", connectTimeout, clientConflict, problems);
+            checkConflict("httpClient", httpClient, "httpVersion", httpVersion, clientConflict, problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid Cin7 client configuration: " + String.join("; ", problems));
             }
-            Cin7RateLimiter limiter = rateLimiter != null ? rateLimiter : Cin7RateLimiter.create(rateLimits, callBudget, clock);
-            HttpTransport http = sharedHttpClient != null
-                    ? new JdkHttpTransport(sharedHttpClient) : new JdkHttpTransport(connectTimeout, httpVersion);
-            return new Cin7Client(this, http, limiter);
+            Cin7RateLimiter limiter = rateLimiter != null ? rateLimiter : Cin7RateLimiter.create(
+                    rateLimits != null ? rateLimits : RateLimits.defaults(),
+                    callBudget != null ? callBudget : CallBudget.perUtcDay(5_000), clock);
+            HttpTransport transport = new JdkHttpTransport(httpClient != null ? httpClient : JdkHttpTransport.shared(
+                    connectTimeout != null ? connectTimeout : Duration.ofSeconds(10),
+                    httpVersion != null ? httpVersion : HttpClient.Version.HTTP_1_1));
+            return new Cin7Client(new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy,
+                    clock, sleeper, random, listener));
         }
 
         private void checkBaseUri(List<String> problems) {
@@ -303,8 +341,15 @@ public final class Cin7Client {
         }
 
         private static void checkPositive(String name, Duration value, List<String> problems) {
-            if (value.isZero() || value.isNegative()) {
+            if (value != null && (value.isZero() || value.isNegative())) {
                 problems.add(name + " must be positive, was " + value);
+            }
+        }
+
+        private static void checkConflict(String name, Object value, String otherName, Object other, String why,
+                List<String> problems) {
+            if (value != null && other != null) {
+                problems.add(name + " conflicts with " + otherName + " (" + why + ")");
             }
         }
     }

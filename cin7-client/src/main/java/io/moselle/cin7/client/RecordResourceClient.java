@@ -1,14 +1,13 @@
 package io.moselle.cin7.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moselle.cin7.client.model.Identified;
 import java.util.Optional;
 
 /** A Cin7 resource with ids: listable, and readable by id. */
 final class RecordResourceClient<T extends Identified> extends ResourceClient<T> implements Cin7Resource<T> {
 
-    RecordResourceClient(String path, Class<T> type, ObjectMapper mapper, RequestExecutor executor) {
-        super(path, type, Order.asc("id"), mapper, executor);
+    RecordResourceClient(String path, Class<T> type, RequestExecutor executor) {
+        super(path, type, Order.asc("id"), executor);
     }
 
     @Override

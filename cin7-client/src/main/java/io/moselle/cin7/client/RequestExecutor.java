@@ -1,7 +1,6 @@
 package io.moselle.cin7.client;
 
 import io.moselle.cin7.client.internal.HttpTransport;
-import io.moselle.cin7.client.internal.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +22,7 @@ final class RequestExecutor {
 
     private final URI baseUri;
     private final HttpTransport transport;
+    private final Credentials credentials;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
     private final Cin7RateLimiter limiter;
@@ -37,6 +37,7 @@ final class RequestExecutor {
             Cin7ClientListener listener) {
         this.baseUri = baseUri;
         this.transport = transport;
+        this.credentials = credentials;
         this.headers = Map.of("Authorization", credentials.basicAuthorization(), "Accept", "application/json");
         this.requestTimeout = requestTimeout;
         this.limiter = limiter;
@@ -45,6 +46,19 @@ final class RequestExecutor {
         this.sleeper = sleeper;
         this.random = random;
         this.listener = listener;
+    }
+
+    /** The same requests, reported to another listener. */
+    RequestExecutor withListener(Cin7ClientListener other) {
+        return new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy, clock, sleeper, random, other);
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    String username() {
+        return credentials.username();
     }
 
     /** Reads a successful response body; throws IOException when the body is cut short. */

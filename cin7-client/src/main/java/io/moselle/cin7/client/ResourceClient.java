@@ -1,7 +1,5 @@
 package io.moselle.cin7.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moselle.cin7.client.internal.JsonRecords;
 import io.moselle.cin7.client.model.Identified;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +17,11 @@ class ResourceClient<T> implements Cin7ListResource<T> {
     final JsonRecords<T> json;
     final RequestExecutor executor;
 
-    ResourceClient(String path, Class<T> type, Order defaultOrder, ObjectMapper mapper, RequestExecutor executor) {
+    ResourceClient(String path, Class<T> type, Order defaultOrder, RequestExecutor executor) {
         this.path = path;
         this.defaultOrder = defaultOrder;
         this.hasIds = Identified.class.isAssignableFrom(type);
-        this.json = new JsonRecords<>(mapper, type, path);
+        this.json = new JsonRecords<>(ObjectMappers.cin7(), type, path);
         this.executor = executor;
     }
 

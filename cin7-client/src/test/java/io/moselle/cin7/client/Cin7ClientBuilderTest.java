@@ -15,8 +15,28 @@ class Cin7ClientBuilderTest {
     void defaultsToProduction() {
         Cin7Client client = Cin7Client.builder().credentials(CREDENTIALS).build();
         assertThat(client.baseUri()).hasToString("https://api.cin7.com/api/");
-        assertThat(client.rateLimiter().limits().perSecond()).isEqualTo(3);
-        assertThat(client.rateLimiter().limits().perMinute()).isEqualTo(60);
+        assertThat(client.username()).isEqualTo("AcmeNZ");
+    }
+
+    @Test
+    void refusesASharedLimiterBesideLimitsOrABudgetNamingBoth() {
+        Cin7RateLimiter shared = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> Cin7Client.builder().credentials(CREDENTIALS).rateLimiter(shared)
+                        .rateLimits(RateLimits.of(1, 10)).callBudget(CallBudget.perUtcDay(10)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rateLimiter conflicts with rateLimits")
+                .hasMessageContaining("rateLimiter conflicts with callBudget");
+    }
+
+    @Test
+    void refusesASharedHttpClientBesideAConnectTimeoutOrVersionNamingBoth() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        assertThatThrownBy(() -> Cin7Client.builder().credentials(CREDENTIALS).httpClient(http)
+                        .connectTimeout(Duration.ofSeconds(3)).httpVersion(java.net.http.HttpClient.Version.HTTP_2).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("httpClient conflicts with connectTimeout")
+                .hasMessageContaining("httpClient conflicts with httpVersion");
+        assertThat(Cin7Client.builder().credentials(CREDENTIALS).httpClient(http).build()).isNotNull();
     }
 
     @Test

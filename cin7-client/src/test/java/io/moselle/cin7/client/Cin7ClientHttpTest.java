@@ -262,13 +262,13 @@ class Cin7ClientHttpTest {
 
     @Test
     void retryAfterForms() {
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse("30", NOW)).contains(Duration.ofSeconds(30));
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse(" 5 seconds ", NOW)).contains(Duration.ofSeconds(5));
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse("1.5", NOW)).contains(Duration.ofMillis(1500));
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse("Fri, 27 Nov 2026 10:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse("Fri, 27 Nov 2026 09:00:00 GMT", NOW)).contains(Duration.ZERO);
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse("soon", NOW)).isEmpty();
-        assertThat(io.moselle.cin7.client.internal.RetryAfter.parse(null, NOW)).isEmpty();
+        assertThat(RetryAfter.parse("30", NOW)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse(" 5 seconds ", NOW)).contains(Duration.ofSeconds(5));
+        assertThat(RetryAfter.parse("1.5", NOW)).contains(Duration.ofMillis(1500));
+        assertThat(RetryAfter.parse("Fri, 27 Nov 2026 10:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Fri, 27 Nov 2026 09:00:00 GMT", NOW)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
+        assertThat(RetryAfter.parse(null, NOW)).isEmpty();
     }
 
     @Test
@@ -350,7 +350,8 @@ class Cin7ClientHttpTest {
     void everyResourceSendsOnlyGets() {
         wm.stubFor(get(anyUrl()).willReturn(okJson("[]")));
         Cin7Client client = client();
-        for (Cin7ListResource<?> resource : client.resources()) {
+        for (Cin7ListResource<?> resource : List.of(client.branches(), client.products(), client.stock(), client.salesOrders(),
+                client.purchaseOrders(), client.branchTransfers())) {
             resource.list().stream().count();
             if (resource instanceof Cin7Resource<?> r) {
                 wm.stubFor(get(urlPathEqualTo("/api/" + r.path() + "/1")).willReturn(okJson("null")));
@@ -364,7 +365,7 @@ class Cin7ClientHttpTest {
 
     @Test
     void theTransportRefusesAnythingButGet() {
-        var transport = new io.moselle.cin7.client.internal.JdkHttpTransport(Duration.ofSeconds(1), HttpClient.Version.HTTP_1_1);
+        var transport = new io.moselle.cin7.client.internal.JdkHttpTransport(HttpClient.newHttpClient());
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             assertThatThrownBy(() -> transport.send(new io.moselle.cin7.client.internal.HttpTransport.Request(
                     method, java.net.URI.create(wm.baseUrl() + "/api/v1/SalesOrders"), java.util.Map.of(), Duration.ofSeconds(1))))
@@ -382,6 +383,38 @@ class Cin7ClientHttpTest {
         }
         assertThat(events).filteredOn(e -> e.startsWith("throttled")).containsExactly("throttled 1000ms");
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(4);
+    }
+
+    @Test
+    void aClientWithoutLimitsPacesAtCin7sThreeASecond() {
+        wm.stubFor(get(anyUrl()).willReturn(okJson("[]")));
+        Cin7Client client = clientBuilder().build();
+        for (int i = 0; i < 4; i++) {
+            client.branches().list().stream().count();
+        }
+        assertThat(events).filteredOn(e -> e.startsWith("throttled")).containsExactly("throttled 1010ms");
+    }
+
+    @Test
+    void aListenerOfItsOwnSharesTheLimiterAndSeesOnlyItsOwnCalls() {
+        wm.stubFor(get(anyUrl()).willReturn(okJson("[]")));
+        Cin7Client client = clientBuilder().rateLimits(RateLimits.of(3, 60).withMargin(Duration.ZERO)).build();
+        List<String> mine = new CopyOnWriteArrayList<>();
+        Cin7Client other = client.withListener(new Cin7ClientListener() {
+            @Override
+            public void requestSent(String method, String path, int attempt) {
+                mine.add(path);
+            }
+        });
+        client.branches().list().stream().count();
+        client.branches().list().stream().count();
+        other.salesOrders().list().stream().count();
+        other.salesOrders().list().stream().count();
+
+        assertThat(mine).containsExactly("v1/SalesOrders?order=id ASC&page=1&rows=250", "v1/SalesOrders?order=id ASC&page=1&rows=250");
+        assertThat(events).filteredOn(e -> e.startsWith("sent")).hasSize(2);
+        assertThat(clock.sleeps()).as("the fourth call waits for the window both clients share").containsExactly(Duration.ofSeconds(1));
+        assertThat(other.toString()).isEqualTo(client.toString());
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.moselle.cin7.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.moselle.cin7.client.internal.JsonRecords;
-import io.moselle.cin7.client.internal.ObjectMappers;
 import io.moselle.cin7.client.model.BranchTransfer;
 import io.moselle.cin7.client.model.OptionStatus;
 import io.moselle.cin7.client.model.OrderStatus;

@@ -8,8 +8,7 @@ import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.ListQuery;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.client.Where;
-import io.moselle.cin7.client.internal.JsonRecords;
-import io.moselle.cin7.client.internal.ObjectMappers;
+import io.moselle.cin7.client.Cin7Json;
 import io.moselle.cin7.client.model.SalesOrder;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
@@ -20,7 +19,6 @@ import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
-import io.moselle.sync.Cin7ClientFactory;
 import io.moselle.sync.InMemoryCheckpointStore;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncEngine;
@@ -104,8 +102,8 @@ public final class Benchmarks {
                 .checkpointStore(new InMemoryCheckpointStore())
                 .clock(clock)
                 .rateLimits(limits)
-                .callBudgets(c -> CallBudget.unlimited())
-                .clientFactory(Cin7ClientFactory.standard(b -> b.baseUri(sim.baseUri())));
+                .callBudgets(connection -> CallBudget.unlimited())
+                .clientOptions(b -> b.baseUri(sim.baseUri()));
     }
 
     private static Cin7Client client(Cin7OmniSimulator sim, Credentials credentials) {
@@ -233,7 +231,7 @@ public final class Benchmarks {
             List<Long> afterIds = new ArrayList<>();
             rawPages(sim, from, 60, pages, afterIds);
             long records = 0;
-            ObjectMapper mapper = ObjectMappers.cin7();
+            ObjectMapper mapper = Cin7Json.mapper();
             for (byte[] page : pages) {
                 records += mapper.readTree(page).size();
             }
@@ -253,9 +251,8 @@ public final class Benchmarks {
                     })));
             result("throughput: this client's reader + mapping over the bytes", String.format(Locale.ROOT, "%,.0f records/s",
                     rate(perPass, () -> {
-                        JsonRecords<SalesOrder> reader = new JsonRecords<>(mapper, SalesOrder.class, "v1/SalesOrders");
                         for (byte[] page : pages) {
-                            for (SalesOrder o : reader.readArray(new ByteArrayInputStream(page), 1)) {
+                            for (SalesOrder o : Cin7Json.readPage(SalesOrder.class, "v1/SalesOrders", new ByteArrayInputStream(page))) {
                                 SalesOrderMapping.map(o, Cin7Settings.defaults(), dir);
                             }
                         }

@@ -4,7 +4,6 @@ import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.Cin7ClientFactory;
 import io.moselle.sync.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
@@ -37,8 +36,8 @@ public final class MemoryChild {
                 .checkpointStore(new InMemoryCheckpointStore())
                 .clock(Clock.fixed(now, ZoneOffset.UTC))
                 .rateLimits(RateLimits.unlimited())
-                .callBudgets(c -> CallBudget.unlimited())
-                .clientFactory(Cin7ClientFactory.standard(b -> b.baseUri(baseUri)))
+                .callBudgets(connection -> CallBudget.unlimited())
+                .clientOptions(options -> options.baseUri(baseUri))
                 .build();
         Tenant tenant = Tenant.of("memory", credentials, Cin7Settings.defaults(), EnumSet.of(SyncStream.SALES_ORDERS));
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

@@ -1,9 +1,8 @@
 package io.moselle.examples.bench;
 
 import io.moselle.sync.MoselleSink;
-import io.moselle.sync.RecordType;
+import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counts what it is given and keeps nothing: the sink of the benchmarks. */
@@ -11,12 +10,12 @@ final class NoOpSink implements MoselleSink {
     final LongAdder records = new LongAdder();
 
     @Override
-    public void write(SyncBatch batch) {
+    public void write(SyncBatch<?, ?> batch) {
         records.add(batch.upserts().size() + batch.retractions().size());
     }
 
     @Override
-    public void snapshotComplete(String tenantId, RecordType type, Set<?> keys) {
+    public void snapshotComplete(Snapshot<?, ?> snapshot) {
         // nothing kept, nothing to remove
     }
 }

@@ -28,8 +28,8 @@ public final class Cin7Settings {
     private final String defaultChannel;
     private final List<String> excludedSources;
     private final List<String> dispatchedStages;
-    private final Map<CustomFieldTarget, Map<String, String>> customFields;
-    private final Map<WindowedStream, Integer> lookbackDays;
+    private final Map<RecordSet, Map<String, String>> customFields;
+    private final Map<RecordSet, Integer> lookbackDays;
     private final int initialHistoryDays;
 
     private Cin7Settings(Builder b) {
@@ -38,14 +38,16 @@ public final class Cin7Settings {
         this.defaultChannel = b.defaultChannel;
         this.excludedSources = List.copyOf(b.excludedSources);
         this.dispatchedStages = List.copyOf(b.dispatchedStages);
-        Map<CustomFieldTarget, Map<String, String>> fields = new EnumMap<>(CustomFieldTarget.class);
-        for (CustomFieldTarget t : CustomFieldTarget.values()) {
+        Map<RecordSet, Map<String, String>> fields = new EnumMap<>(RecordSet.class);
+        for (RecordSet t : RecordSet.values()) {
             fields.put(t, Collections.unmodifiableMap(new LinkedHashMap<>(b.customFields.getOrDefault(t, Map.of()))));
         }
         this.customFields = Collections.unmodifiableMap(fields);
-        Map<WindowedStream, Integer> lookback = new EnumMap<>(WindowedStream.class);
-        for (WindowedStream s : WindowedStream.values()) {
-            lookback.put(s, b.lookbackDays.getOrDefault(s, DEFAULT_LOOKBACK_DAYS));
+        Map<RecordSet, Integer> lookback = new EnumMap<>(RecordSet.class);
+        for (RecordSet s : RecordSet.values()) {
+            if (s.isWindowed()) {
+                lookback.put(s, b.lookbackDays.getOrDefault(s, DEFAULT_LOOKBACK_DAYS));
+            }
         }
         this.lookbackDays = Collections.unmodifiableMap(lookback);
         this.initialHistoryDays = b.initialHistoryDays;
@@ -86,13 +88,21 @@ public final class Cin7Settings {
     }
 
     /** Cin7 custom field key to attribute name, per record type. */
-    public Map<String, String> customFields(CustomFieldTarget target) {
+    public Map<String, String> customFields(RecordSet target) {
         return customFields.get(target);
     }
 
-    /** Days before the run's start that a daily run reads again; default 90. */
-    public int lookbackDays(WindowedStream stream) {
-        return lookbackDays.get(stream);
+    /**
+     * Days before the run's start that a daily run reads again; default 90.
+     *
+     * @throws IllegalArgumentException for a set that is not windowed (products)
+     */
+    public int lookbackDays(RecordSet set) {
+        Integer days = lookbackDays.get(set);
+        if (days == null) {
+            throw new IllegalArgumentException(set + " is read whole, not in windows: it has no lookback");
+        }
+        return days;
     }
 
     /** How far back the first sync of a tenant reaches; default 730 days. */
@@ -142,8 +152,8 @@ public final class Cin7Settings {
         private String defaultChannel;
         private List<String> excludedSources = DEFAULT_EXCLUDED_SOURCES;
         private List<String> dispatchedStages = DEFAULT_DISPATCHED_STAGES;
-        private final Map<CustomFieldTarget, Map<String, String>> customFields = new EnumMap<>(CustomFieldTarget.class);
-        private final Map<WindowedStream, Integer> lookbackDays = new EnumMap<>(WindowedStream.class);
+        private final Map<RecordSet, Map<String, String>> customFields = new EnumMap<>(RecordSet.class);
+        private final Map<RecordSet, Integer> lookbackDays = new EnumMap<>(RecordSet.class);
         private int initialHistoryDays = DEFAULT_INITIAL_HISTORY_DAYS;
 
         private Builder() {}
@@ -173,15 +183,21 @@ public final class Cin7Settings {
             return this;
         }
 
-        public Builder customField(CustomFieldTarget target, String cin7Key, String attribute) {
+        public Builder customField(RecordSet target, String cin7Key, String attribute) {
             String path = "customFields." + target.jsonName();
             customFields.computeIfAbsent(target, t -> new LinkedHashMap<>())
                     .put(nonBlank(path, cin7Key), nonBlank(path + "." + cin7Key, attribute));
             return this;
         }
 
-        public Builder lookbackDays(WindowedStream stream, int days) {
-            lookbackDays.put(stream, days(stream == null ? "lookbackDays" : "lookbackDays." + stream.jsonName(), days));
+        /** The lookback of a windowed set (sales orders, purchase orders, branch transfers). */
+        public Builder lookbackDays(RecordSet set, int days) {
+            Objects.requireNonNull(set, "lookbackDays");
+            if (!set.isWindowed()) {
+                throw new SettingsException("lookbackDays." + set.jsonName(), "is not a windowed set; only "
+                        + Cin7SettingsJson.windowedNames() + " have a lookback");
+            }
+            lookbackDays.put(set, days("lookbackDays." + set.jsonName(), days));
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Cin7SettingsJson {
         node(top, "excludedSources").ifPresent(n -> b.excludedSources(textList("excludedSources", n)));
         node(top, "dispatchedStages").ifPresent(n -> b.dispatchedStages(textList("dispatchedStages", n)));
         node(top, "customFields").ifPresent(n -> fields("customFields", n).forEach(e -> {
-            CustomFieldTarget target = target("customFields." + e.getKey(), e.getKey());
+            RecordSet target = target("customFields." + e.getKey(), e.getKey());
             fields("customFields." + e.getKey(), e.getValue()).forEach(f ->
                     b.customField(target, f.getKey(), requiredText("customFields." + e.getKey() + "." + f.getKey(), f.getValue())));
         }));
@@ -103,7 +104,7 @@ public final class Cin7SettingsJson {
         settings.excludedSources().forEach(root.putArray("excludedSources")::add);
         settings.dispatchedStages().forEach(root.putArray("dispatchedStages")::add);
         ObjectNode custom = root.putObject("customFields");
-        for (CustomFieldTarget t : CustomFieldTarget.values()) {
+        for (RecordSet t : RecordSet.values()) {
             Map<String, String> fields = settings.customFields(t);
             if (!fields.isEmpty()) {
                 ObjectNode f = custom.putObject(t.jsonName());
@@ -111,8 +112,10 @@ public final class Cin7SettingsJson {
             }
         }
         ObjectNode lookback = root.putObject("lookbackDays");
-        for (WindowedStream s : WindowedStream.values()) {
-            lookback.put(s.jsonName(), settings.lookbackDays(s));
+        for (RecordSet s : RecordSet.values()) {
+            if (s.isWindowed()) {
+                lookback.put(s.jsonName(), settings.lookbackDays(s));
+            }
         }
         root.put("initialHistoryDays", settings.initialHistoryDays());
         return root.toString();
@@ -192,22 +195,31 @@ public final class Cin7SettingsJson {
         return n.intValue();
     }
 
-    private static CustomFieldTarget target(String path, String name) {
-        for (CustomFieldTarget t : CustomFieldTarget.values()) {
+    private static RecordSet target(String path, String name) {
+        for (RecordSet t : RecordSet.values()) {
             if (t.jsonName().equals(name)) {
                 return t;
             }
         }
-        throw new SettingsException(path, "is not a record type (products, salesOrders, purchaseOrders, branchTransfers)");
+        throw new SettingsException(path, "is not a record type (" + names(EnumSet.allOf(RecordSet.class)) + ")");
     }
 
-    private static WindowedStream stream(String path, String name) {
-        for (WindowedStream s : WindowedStream.values()) {
-            if (s.jsonName().equals(name)) {
+    private static RecordSet stream(String path, String name) {
+        for (RecordSet s : RecordSet.values()) {
+            if (s.isWindowed() && s.jsonName().equals(name)) {
                 return s;
             }
         }
-        throw new SettingsException(path, "is not a windowed stream (salesOrders, purchaseOrders, branchTransfers)");
+        throw new SettingsException(path, "is not a windowed stream (" + windowedNames() + ")");
+    }
+
+    /** The JSON names of the windowed sets, e.g. for messages. */
+    static String windowedNames() {
+        return names(EnumSet.allOf(RecordSet.class).stream().filter(RecordSet::isWindowed).toList());
+    }
+
+    private static String names(java.util.Collection<RecordSet> sets) {
+        return sets.stream().map(RecordSet::jsonName).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String kind(JsonNode n) {

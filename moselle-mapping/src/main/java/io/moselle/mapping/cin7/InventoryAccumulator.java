@@ -4,15 +4,14 @@ import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Reason;
 import io.moselle.mapping.SkuWarehouse;
+import io.moselle.mapping.StockTotals;
 import io.moselle.mapping.Tally;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns the rows of one {@code v1/Stock} snapshot, fed page by page, into inventory levels.
@@ -77,7 +76,7 @@ public final class InventoryAccumulator {
 
     /** The levels so far, ordered by (SKU, warehouse); also counts unknown SKUs and branches in the tally. */
     public List<InventoryLevel> levels() {
-        Map<SkuWarehouse, BigDecimal[]> sums = new TreeMap<>();
+        StockTotals totals = new StockTotals();
         Tally found = new Tally();
         for (Row row : rows.values()) {
             if (knownSkus != null && !knownSkus.contains(row.sku())) {
@@ -86,17 +85,11 @@ public final class InventoryAccumulator {
             if (!warehouses.isKnown(row.branchId())) {
                 found.count(Reason.UNKNOWN_BRANCH, 1, row.source());
             }
-            BigDecimal[] s = sums.computeIfAbsent(new SkuWarehouse(row.sku(), row.warehouse()),
-                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            s[0] = s[0].add(row.onHand());
-            s[1] = s[1].add(row.available());
-            s[2] = s[2].add(row.incoming());
+            totals.add(new SkuWarehouse(row.sku(), row.warehouse()), row.onHand(), row.available(), row.incoming());
         }
         notes = found;
-        List<InventoryLevel> levels = new ArrayList<>(sums.size());
-        sums.forEach((key, s) -> levels.add(InventoryLevel.builder().sku(key.sku()).warehouse(key.warehouse())
-                .onHand(s[0]).available(s[1]).incoming(s[2]).asOf(asOf).build()));
-        return levels;
+        return totals.rows((key, onHand, available, incoming) -> InventoryLevel.builder().sku(key.sku())
+                .warehouse(key.warehouse()).onHand(onHand).available(available).incoming(incoming).asOf(asOf).build());
     }
 
     /** Skips counted while adding rows, plus the notes of the last {@link #levels()} call. */

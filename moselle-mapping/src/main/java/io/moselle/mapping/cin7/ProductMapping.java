@@ -70,7 +70,7 @@ public final class ProductMapping {
                 .active(active)
                 .externalProductId(product.id())
                 .externalOptionId(option.id())
-                .attributes(Attributes.copy(product.customFields(), settings.customFields(CustomFieldTarget.PRODUCTS)))
+                .attributes(Attributes.copy(product.customFields(), settings.customFields(RecordSet.PRODUCTS)))
                 .build();
     }
 

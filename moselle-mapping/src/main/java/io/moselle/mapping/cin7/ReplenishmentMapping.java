@@ -58,7 +58,7 @@ public final class ReplenishmentMapping {
                 .expectedDate(SalesOrderMapping.first(po.estimatedArrivalDate(), po.estimatedDeliveryDate()))
                 .deliveredDate(po.fullyReceivedDate())
                 .lines(lines)
-                .attributes(Attributes.copy(po.customFields(), settings.customFields(CustomFieldTarget.PURCHASE_ORDERS)))
+                .attributes(Attributes.copy(po.customFields(), settings.customFields(RecordSet.PURCHASE_ORDERS)))
                 .build();
         Outcome<ReplenishmentOrder> outcome = Outcome.upsert(order, id).withDroppedLines(filter.dropped());
         return warehouses.isKnown(branch) ? outcome : outcome.withNote(Reason.UNKNOWN_BRANCH);
@@ -117,7 +117,7 @@ public final class ReplenishmentMapping {
                 .dispatchedDate(t.dispatchedDate())
                 .deliveredDate(t.receivedDate())
                 .lines(lines)
-                .attributes(Attributes.copy(t.customFields(), settings.customFields(CustomFieldTarget.BRANCH_TRANSFERS)))
+                .attributes(Attributes.copy(t.customFields(), settings.customFields(RecordSet.BRANCH_TRANSFERS)))
                 .build();
         Outcome<ReplenishmentOrder> outcome = Outcome.upsert(order, id).withDroppedLines(filter.dropped());
         return warehouses.isKnown(destination) && warehouses.isKnown(source) ? outcome : outcome.withNote(Reason.UNKNOWN_BRANCH);

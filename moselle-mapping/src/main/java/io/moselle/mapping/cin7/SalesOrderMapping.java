@@ -68,7 +68,7 @@ public final class SalesOrderMapping {
                         .warehouse(warehouses.keyOf(branch))
                         .currency(Text.clean(order.currencyCode()))
                         .lines(lines)
-                        .attributes(Attributes.copy(order.customFields(), settings.customFields(CustomFieldTarget.SALES_ORDERS)))
+                        .attributes(Attributes.copy(order.customFields(), settings.customFields(RecordSet.SALES_ORDERS)))
                         .build(), id);
         outcome = outcome.withDroppedLines(filter.dropped());
         return warehouses.isKnown(branch) ? outcome : outcome.withNote(Reason.UNKNOWN_BRANCH);

@@ -36,9 +36,9 @@ class Cin7SettingsJsonTest {
                 .containsEntry(2L, BranchSetting.mapTo("MAIN")).containsEntry(3L, BranchSetting.disabled());
         assertThat(s.channels()).isEqualTo(Map.of("B2B Portal", "Wholesale", "POS", "Retail"));
         assertThat(s.defaultChannel()).isNull();
-        assertThat(s.customFields(CustomFieldTarget.PRODUCTS)).isEqualTo(Map.of("season", "season"));
-        assertThat(s.customFields(CustomFieldTarget.SALES_ORDERS)).isEqualTo(Map.of("orders_1000", "priority"));
-        assertThat(s.customFields(CustomFieldTarget.BRANCH_TRANSFERS)).isEmpty();
+        assertThat(s.customFields(RecordSet.PRODUCTS)).isEqualTo(Map.of("season", "season"));
+        assertThat(s.customFields(RecordSet.SALES_ORDERS)).isEqualTo(Map.of("orders_1000", "priority"));
+        assertThat(s.customFields(RecordSet.BRANCH_TRANSFERS)).isEmpty();
     }
 
     @Test
@@ -47,18 +47,18 @@ class Cin7SettingsJsonTest {
         assertThat(s).isEqualTo(Cin7Settings.defaults());
         assertThat(s.excludedSources()).containsExactly("shopify");
         assertThat(s.dispatchedStages()).containsExactly("Dispatched", "Fully Dispatched");
-        assertThat(s.lookbackDays(WindowedStream.SALES_ORDERS)).isEqualTo(90);
-        assertThat(s.lookbackDays(WindowedStream.PURCHASE_ORDERS)).isEqualTo(90);
-        assertThat(s.lookbackDays(WindowedStream.BRANCH_TRANSFERS)).isEqualTo(90);
+        assertThat(s.lookbackDays(RecordSet.SALES_ORDERS)).isEqualTo(90);
+        assertThat(s.lookbackDays(RecordSet.PURCHASE_ORDERS)).isEqualTo(90);
+        assertThat(s.lookbackDays(RecordSet.BRANCH_TRANSFERS)).isEqualTo(90);
         assertThat(s.initialHistoryDays()).isEqualTo(730);
         assertThat(s.defaultChannel()).isNull();
-        assertThat(Cin7SettingsJson.read("{\"lookbackDays\": {\"salesOrders\": 30}}").lookbackDays(WindowedStream.PURCHASE_ORDERS)).isEqualTo(90);
+        assertThat(Cin7SettingsJson.read("{\"lookbackDays\": {\"salesOrders\": 30}}").lookbackDays(RecordSet.PURCHASE_ORDERS)).isEqualTo(90);
     }
 
     @Test
     void writesWhatItReads() {
         Cin7Settings s = Cin7SettingsJson.read(DOC_EXAMPLE).toBuilder().defaultChannel("Online")
-                .lookbackDays(WindowedStream.BRANCH_TRANSFERS, 14).excludedSources(List.of("shopify", "amazon")).build();
+                .lookbackDays(RecordSet.BRANCH_TRANSFERS, 14).excludedSources(List.of("shopify", "amazon")).build();
         assertThat(Cin7SettingsJson.read(Cin7SettingsJson.write(s))).isEqualTo(s);
     }
 
@@ -95,7 +95,7 @@ class Cin7SettingsJsonTest {
 
     @Test
     void theBuilderValidatesToo() {
-        assertThatThrownBy(() -> Cin7Settings.builder().lookbackDays(WindowedStream.SALES_ORDERS, -1))
+        assertThatThrownBy(() -> Cin7Settings.builder().lookbackDays(RecordSet.SALES_ORDERS, -1))
                 .hasMessage("settings: lookbackDays.salesOrders must be zero or more days, was -1");
         assertThatThrownBy(() -> Cin7Settings.builder().channel(" ", "x")).hasMessageContaining("channels");
     }

@@ -116,7 +116,7 @@ class ProductMappingTest {
                 .putCustomFields("origin", JsonNodeFactory.instance.textNode("NZ"))
                 .addProductOptions(option(51, "SKU-5-1").productId(5L).barcode("9400001").option1("M").option2(" ").option3("Navy").size("10").build())
                 .build();
-        Cin7Settings s = Cin7Settings.builder().customField(CustomFieldTarget.PRODUCTS, "season", "season").build();
+        Cin7Settings s = Cin7Settings.builder().customField(RecordSet.PRODUCTS, "season", "season").build();
         io.moselle.mapping.Product r = ProductMapping.map(p, s, new SkuClaims()).get(0).record().orElseThrow();
         assertThat(r.sku()).isEqualTo("SKU-5-1");
         assertThat(r.name()).isEqualTo("Tee");

@@ -86,7 +86,7 @@ class ReplenishmentMappingTest {
                 .addLineItems(PurchaseOrderLine.builder().code(" ").qty(BigDecimal.ONE).build(),
                         PurchaseOrderLine.builder().code("SKU-2").qty(BigDecimal.ZERO).build())
                 .build();
-        Cin7Settings s = Cin7Settings.builder().customField(CustomFieldTarget.PURCHASE_ORDERS, "purchases_1000", "freight").build();
+        Cin7Settings s = Cin7Settings.builder().customField(RecordSet.PURCHASE_ORDERS, "purchases_1000", "freight").build();
         Outcome<ReplenishmentOrder> outcome = mapPo(p, s);
         ReplenishmentOrder r = outcome.record().orElseThrow();
         assertThat(r.key()).isEqualTo(new ReplenishmentOrder.Key(ReplenishmentType.PURCHASE, 7));

@@ -124,8 +124,8 @@ class SalesOrderMappingTest {
                 .build();
         Cin7Settings settings = Cin7Settings.builder()
                 .branch(1, BranchSetting.mapTo("MAIN"))
-                .customField(CustomFieldTarget.SALES_ORDERS, "orders_1000", "priority")
-                .customField(CustomFieldTarget.SALES_ORDERS, "orders_1001", "note")
+                .customField(RecordSet.SALES_ORDERS, "orders_1000", "priority")
+                .customField(RecordSet.SALES_ORDERS, "orders_1001", "note")
                 .build();
         Outcome<io.moselle.mapping.SalesOrder> outcome = map(o, settings);
         io.moselle.mapping.SalesOrder r = outcome.record().orElseThrow();

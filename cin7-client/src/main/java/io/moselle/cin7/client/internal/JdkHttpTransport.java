@@ -6,28 +6,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link HttpTransport} over {@code java.net.http}. GET only, by construction. Thread-safe. */
 public final class JdkHttpTransport implements HttpTransport {
-    private final HttpClient http;
+    /**
+     * One JDK client per connect timeout and version, for the whole process: a JDK client starts
+     * its own selector thread and pool, and thousands of tenant runs must not start thousands.
+     */
+    private static final Map<String, HttpClient> SHARED = new ConcurrentHashMap<>();
 
-    public JdkHttpTransport(Duration connectTimeout, HttpClient.Version version) {
-        this(newHttpClient(connectTimeout, version));
-    }
+    private final HttpClient http;
 
     /** Over a JDK client that may be shared: its connection pool and threads then serve every Cin7 client using it. */
     public JdkHttpTransport(HttpClient http) {
         this.http = http;
     }
 
-    /** A JDK client as the Cin7 client wants it: the given connect timeout and version, never following redirects. */
-    public static HttpClient newHttpClient(Duration connectTimeout, HttpClient.Version version) {
-        return HttpClient.newBuilder()
+    /** The process-wide JDK client with this connect timeout and version, never following redirects. */
+    public static HttpClient shared(Duration connectTimeout, HttpClient.Version version) {
+        return SHARED.computeIfAbsent(connectTimeout + "/" + version, key -> HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(version)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
     }
 
     @Override

@@ -1,5 +1,5 @@
 /**
- * Implementation details of the Cin7 client: HTTP transport, JSON reading. Not a public API;
- * anything here may change without notice.
+ * The HTTP transport under the Cin7 client. Not a public API: nothing outside this module uses
+ * it, it depends on nothing of the client, and anything here may change without notice.
  */
 package io.moselle.cin7.client.internal;

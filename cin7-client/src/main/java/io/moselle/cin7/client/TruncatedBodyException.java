@@ -1,9 +1,9 @@
-package io.moselle.cin7.client.internal;
+package io.moselle.cin7.client;
 
 import java.io.IOException;
 
 /** The body ended in the middle of its JSON: a transfer cut short, worth another attempt. */
-public final class TruncatedBodyException extends IOException {
+final class TruncatedBodyException extends IOException {
     private static final long serialVersionUID = 1L;
 
     TruncatedBodyException(String message, Throwable cause) {

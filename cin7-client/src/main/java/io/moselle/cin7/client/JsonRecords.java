@@ -1,4 +1,4 @@
-package io.moselle.cin7.client.internal;
+package io.moselle.cin7.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import io.moselle.cin7.client.InvalidResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,21 +24,21 @@ import java.util.regex.Pattern;
  *
  * @param <T> the record type
  */
-public final class JsonRecords<T> {
+final class JsonRecords<T> {
     private static final Pattern MISSING_ATTRIBUTES = Pattern.compile("required attributes are not set \\[([^\\]]*)]");
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
     private final String resource;
 
-    public JsonRecords(ObjectMapper mapper, Class<T> type, String resource) {
+    JsonRecords(ObjectMapper mapper, Class<T> type, String resource) {
         this.mapper = mapper;
         this.reader = mapper.readerFor(type);
         this.resource = resource;
     }
 
     /** Reads a JSON array of records. */
-    public List<T> readArray(InputStream body, int page) throws IOException {
+    List<T> readArray(InputStream body, int page) throws IOException {
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
@@ -64,7 +63,7 @@ public final class JsonRecords<T> {
     }
 
     /** Reads one JSON object; {@code null} for a JSON {@code null} body or an empty body. */
-    public T readObject(InputStream body) throws IOException {
+    T readObject(InputStream body) throws IOException {
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {

@@ -1,4 +1,4 @@
-package io.moselle.cin7.client.internal;
+package io.moselle.cin7.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a {@code Retry-After} header leniently: {@code 30}, {@code 30 seconds}, {@code 1.5}, or an HTTP-date. */
-public final class RetryAfter {
+final class RetryAfter {
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|second|seconds)?", Pattern.CASE_INSENSITIVE);
 
     private RetryAfter() {}
 
     /** The wait the header asks for, relative to {@code now}; empty when absent or unreadable. Never negative. */
-    public static Optional<Duration> parse(String header, Instant now) {
+    static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.moselle.cin7.client.internal;
+package io.moselle.cin7.client;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The one Jackson configuration for reading Cin7 responses. */
-public final class ObjectMappers {
+final class ObjectMappers {
     /** Shared: a mapper is thread-safe once built, and sharing it shares its deserializer caches across clients. */
     private static final ObjectMapper CIN7 = create();
 
@@ -27,7 +27,7 @@ public final class ObjectMappers {
      * parsed into a number). A {@code null} list is read as empty; a {@code null} element in a
      * list is an error. One shared instance; do not reconfigure it.
      */
-    public static ObjectMapper cin7() {
+    static ObjectMapper cin7() {
         return CIN7;
     }
 

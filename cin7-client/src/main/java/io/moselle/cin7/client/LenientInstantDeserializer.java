@@ -1,4 +1,4 @@
-package io.moselle.cin7.client.internal;
+package io.moselle.cin7.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

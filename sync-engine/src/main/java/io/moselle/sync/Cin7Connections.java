@@ -1,0 +1,44 @@
+package io.moselle.sync;
+
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.Cin7RateLimiter;
+import io.moselle.cin7.client.Credentials;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The engine's Cin7 clients: the host's options, the tenant's credentials, and one rate limiter
+ * per API connection shared by every run that uses it, since Cin7 counts calls per connection
+ * (its username), whatever tenant makes them. The host's options cannot replace the pacing.
+ * Thread-safe.
+ */
+final class Cin7Connections {
+    private final EngineConfig config;
+    private final Map<String, Cin7RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    Cin7Connections(EngineConfig config) {
+        this.config = config;
+    }
+
+    /** The limiter of the API connection {@code username}, with the engine's limits and that connection's budget. */
+    Cin7RateLimiter limiterFor(String username) {
+        return limiters.computeIfAbsent(username,
+                u -> Cin7RateLimiter.create(config.rateLimits(), config.callBudgets().apply(u), config.pacingClock()));
+    }
+
+    /** A client of the connection of {@code credentials}, paced by its shared limiter. */
+    Cin7Client clientFor(Credentials credentials) {
+        return client(config.clientOptions(), credentials, limiterFor(credentials.username()));
+    }
+
+    /**
+     * @throws IllegalArgumentException when the options cannot make a client, e.g. when they set
+     *     limits of their own beside the engine's limiter
+     */
+    static Cin7Client client(Consumer<Cin7Client.Options> options, Credentials credentials, Cin7RateLimiter limiter) {
+        Cin7Client.Builder builder = Cin7Client.builder();
+        options.accept(builder);
+        return builder.credentials(credentials).rateLimiter(limiter).build();
+    }
+}

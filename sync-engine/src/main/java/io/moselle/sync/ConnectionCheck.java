@@ -1,0 +1,57 @@
+package io.moselle.sync;
+
+import io.moselle.cin7.client.AuthenticationException;
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.Cin7Exception;
+import io.moselle.cin7.client.Cin7ListResource;
+import io.moselle.cin7.client.ListQuery;
+import io.moselle.cin7.client.PermissionDeniedException;
+import io.moselle.cin7.client.model.Branch;
+import io.moselle.mapping.cin7.WarehouseDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Is this tenant set up right?": the credentials, read permission on every resource (one small
+ * request each) and the branch list with the warehouses it maps to. Never throws for a Cin7
+ * failure: the report says what failed.
+ */
+final class ConnectionCheck {
+    private ConnectionCheck() {}
+
+    static ConnectionReport check(Tenant tenant, Cin7Client client) {
+        List<Cin7ListResource<?>> others = List.of(client.products(), client.stock(), client.salesOrders(),
+                client.purchaseOrders(), client.branchTransfers());
+        Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
+        List<Branch> branches = new ArrayList<>();
+        String error = null;
+        try {
+            client.branches().list(ListQuery.builder().afterId(0).build()).forEach(branches::add);
+            access.put(client.branches().path(), ConnectionReport.Access.READ);
+        } catch (AuthenticationException e) {
+            access.put(client.branches().path(), ConnectionReport.Access.UNKNOWN);
+            others.forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
+            return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), e.getMessage());
+        } catch (Cin7Exception e) {
+            access.put(client.branches().path(), accessAfter(e));
+            error = e.getMessage();
+        }
+        for (Cin7ListResource<?> resource : others) {
+            try {
+                resource.list(ListQuery.builder().rows(1).build()).pages().iterator().next();
+                access.put(resource.path(), ConnectionReport.Access.READ);
+            } catch (Cin7Exception e) {
+                access.put(resource.path(), accessAfter(e));
+                error = error == null ? e.getMessage() : error;
+            }
+        }
+        return new ConnectionReport(tenant.id(), true, access, branches,
+                WarehouseDirectory.of(branches, tenant.settings()).warehouses(), error);
+    }
+
+    private static ConnectionReport.Access accessAfter(Cin7Exception e) {
+        return e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR;
+    }
+}

@@ -1,0 +1,28 @@
+package io.moselle.sync;
+
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.RateLimits;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The engine's configuration, fixed when it is built and shared read-only by every run.
+ *
+ * @param sink where records go
+ * @param checkpoints where checkpoints are kept
+ * @param clientOptions the host's settings of each Cin7 client (base URI, timeouts, retries...)
+ * @param clock the run's "now": window ends and inventory {@code asOf}
+ * @param pacingClock what rate limiters and budgets measure time on
+ * @param listener progress of runs
+ * @param rateLimits pacing per API connection
+ * @param callBudgets the daily call budget of each API connection, by API username
+ * @param resyncCallReserve calls of the day a re-sync leaves to the daily runs
+ * @param streamParallelism streams of one tenant read at once
+ * @param streamExecutor where parallel streams run
+ */
+record EngineConfig(MoselleSink sink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
+        Clock pacingClock, SyncListener listener, RateLimits rateLimits, Function<String, CallBudget> callBudgets,
+        long resyncCallReserve, int streamParallelism, Executor streamExecutor) {}
