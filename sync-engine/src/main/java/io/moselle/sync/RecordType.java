@@ -71,6 +71,13 @@ public final class RecordType<R, K> {
         return key.apply(record);
     }
 
+    /** @throws IllegalArgumentException naming both types unless {@code expected} is this one */
+    void require(RecordType<?, ?> expected, String what) {
+        if (expected != this) {
+            throw new IllegalArgumentException("a " + this + " " + what + ", not a " + expected + " " + what);
+        }
+    }
+
     @Override
     public String toString() {
         return name;

@@ -47,9 +47,7 @@ public final class Snapshot<R, K> {
      */
     @SuppressWarnings("unchecked") // checked: the record type fixes both type parameters
     public <R2, K2> Snapshot<R2, K2> as(RecordType<R2, K2> expected) {
-        if (expected != type) {
-            throw new IllegalArgumentException("a " + type + " snapshot, not a " + expected + " snapshot");
-        }
+        type.require(expected, "snapshot");
         return (Snapshot<R2, K2>) this;
     }
 

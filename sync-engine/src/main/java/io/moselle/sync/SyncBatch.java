@@ -71,9 +71,7 @@ public final class SyncBatch<R, K> {
      */
     @SuppressWarnings("unchecked") // checked: the record type fixes both type parameters
     public <R2, K2> SyncBatch<R2, K2> as(RecordType<R2, K2> expected) {
-        if (expected != type) {
-            throw new IllegalArgumentException("a " + type + " batch, not a " + expected + " batch");
-        }
+        type.require(expected, "batch");
         return (SyncBatch<R2, K2>) this;
     }
 

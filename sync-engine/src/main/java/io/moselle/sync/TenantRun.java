@@ -10,6 +10,7 @@ import io.moselle.mapping.cin7.WarehouseDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /**
  * One run of one tenant: the branches first, then products and stock, then each windowed
@@ -25,9 +27,12 @@ import java.util.concurrent.Semaphore;
  * way; a stream that fails leaves the others running.
  */
 final class TenantRun {
-    /** Streams that depend on each other run in order within a group: stock needs the product SKUs. */
-    private static final List<List<SyncStream>> GROUPS = List.of(List.of(SyncStream.PRODUCTS, SyncStream.STOCK),
-            List.of(SyncStream.SALES_ORDERS), List.of(SyncStream.PURCHASE_ORDERS), List.of(SyncStream.BRANCH_TRANSFERS));
+    /**
+     * What runs after the branches: products then stock (stock needs the product SKUs), and each
+     * windowed stream on its own.
+     */
+    private static final List<List<SyncStream>> GROUPS = Stream.concat(Stream.of(List.of(SyncStream.PRODUCTS, SyncStream.STOCK)),
+            Arrays.stream(SyncStream.values()).filter(SyncStream::isWindowed).map(List::of)).toList();
 
     private final EngineConfig config;
     private final Tenant tenant;
