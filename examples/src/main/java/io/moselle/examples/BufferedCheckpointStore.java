@@ -3,6 +3,7 @@ package io.moselle.examples;
 import io.moselle.sync.Checkpoint;
 import io.moselle.sync.CheckpointStore;
 import io.moselle.sync.FileCheckpointStore;
+import io.moselle.sync.Lease;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ final class BufferedCheckpointStore implements CheckpointStore {
     private final FileCheckpointStore file;
     private final Map<String, Checkpoint> pending = new ConcurrentHashMap<>();
     private final Map<String, String> tenants = new ConcurrentHashMap<>();
+    private volatile Lease lease;
 
     BufferedCheckpointStore(FileCheckpointStore file) {
         this.file = file;
@@ -27,13 +29,14 @@ final class BufferedCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void save(String tenantId, String name, Checkpoint checkpoint) {
+    public void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
+        this.lease = lease;
         pending.put(key(tenantId, name), checkpoint);
         tenants.put(key(tenantId, name), tenantId);
     }
 
     void flush() {
-        pending.forEach((key, checkpoint) -> file.save(tenants.get(key), key.substring(key.indexOf('\u0000') + 1), checkpoint));
+        pending.forEach((key, checkpoint) -> file.save(tenants.get(key), key.substring(key.indexOf('\u0000') + 1), checkpoint, lease));
         pending.clear();
     }
 

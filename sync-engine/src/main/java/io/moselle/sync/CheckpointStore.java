@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * Keeps each tenant's {@link Checkpoint}s between runs, one per stream and mode (the daily
  * runs and a re-sync keep separate ones). The engine saves a checkpoint only after the sink has
- * taken the batch it covers. Implementations must be thread-safe: runs of different tenants
- * save at the same time. The host may implement it over its own database; this module ships
- * {@link InMemoryCheckpointStore} and {@link FileCheckpointStore}.
+ * taken the batch it covers. Implementations must be thread-safe: runs of different tenants, and
+ * parallel streams of one, save at the same time. This module ships
+ * {@link InMemoryCheckpointStore}, {@link FileCheckpointStore} and, for several processes,
+ * {@code io.moselle.sync.jdbc.JdbcCheckpointStore}.
  */
 public interface CheckpointStore {
     /**
@@ -16,6 +17,14 @@ public interface CheckpointStore {
      */
     Optional<Checkpoint> load(String tenantId, String name);
 
-    /** Replaces the checkpoint; when this returns it must survive a crash. */
-    void save(String tenantId, String name, Checkpoint checkpoint);
+    /**
+     * Replaces the checkpoint; when this returns it must survive a crash.
+     *
+     * @param lease the run's lease on the tenant. A store shared by several processes refuses the
+     *     save when a newer holder has taken the lease since, so a process that wakes up late can
+     *     never move a checkpoint back; a store of one process may ignore it.
+     * @throws LeaseLostException when the save is refused for that reason
+     * @throws CheckpointException when the checkpoint cannot be written
+     */
+    void save(String tenantId, String name, Checkpoint checkpoint, Lease lease);
 }

@@ -63,7 +63,7 @@ final class Delivery {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw control.isStopped() ? StreamStopped.cancelled() : new SinkFailedException(what, e);
+            throw control.isStopped() ? control.stopped() : new SinkFailedException(what, e);
         }
     }
 }

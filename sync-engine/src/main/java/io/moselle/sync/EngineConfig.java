@@ -22,7 +22,9 @@ import java.util.function.Function;
  * @param resyncCallReserve calls of the day a re-sync leaves to the daily runs
  * @param streamParallelism streams of one tenant read at once
  * @param streamExecutor where parallel streams run
+ * @param leases where the leases on tenants and API connections live
+ * @param holder how this engine names itself as a lease holder
  */
 record EngineConfig(MoselleSink sink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
         Clock pacingClock, SyncListener listener, RateLimits rateLimits, Function<String, CallBudget> callBudgets,
-        long resyncCallReserve, int streamParallelism, Executor streamExecutor) {}
+        long resyncCallReserve, int streamParallelism, Executor streamExecutor, LeaseStore leases, String holder) {}

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>A file that cannot be read fails with a {@link CheckpointException} saying so. To recover,
  * delete the file: the tenant's next run is a first run again and re-reads its initial history;
  * records are upserted by key, so nothing is duplicated. Thread-safe within one process; do not
- * share a directory between processes.
+ * share a directory between processes (leases are not checked).
  */
 public final class FileCheckpointStore implements CheckpointStore {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -53,7 +53,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public synchronized void save(String tenantId, String name, Checkpoint checkpoint) {
+    public synchronized void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
         ObjectNode all = read(tenantId);
         all.set(name, CheckpointJson.write(checkpoint));
         Path file = fileOf(tenantId);

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Checkpoints in memory: lost when the process ends. For tests and single-process hosts. Thread-safe. */
+/** Checkpoints in memory: lost when the process ends. For tests and single-process hosts; leases are not checked. Thread-safe. */
 public final class InMemoryCheckpointStore implements CheckpointStore {
     private final Map<String, Checkpoint> checkpoints = new ConcurrentHashMap<>();
 
@@ -14,7 +14,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void save(String tenantId, String name, Checkpoint checkpoint) {
+    public void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
         checkpoints.put(tenantId + "\u0000" + name, checkpoint);
     }
 }

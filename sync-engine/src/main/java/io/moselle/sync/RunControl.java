@@ -12,6 +12,7 @@ final class RunControl {
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
     private volatile boolean workersStopped;
+    private volatile String lost;
 
     RunControl(Thread thread) {
         this.thread = thread;
@@ -42,19 +43,32 @@ final class RunControl {
         workers.forEach(Thread::interrupt);
     }
 
+    /** Stops the run because it lost a lease it needs: another holder may run the tenant now. */
+    void lose(String why) {
+        lost = why;
+        cancel();
+    }
+
+    /** Whether the engine stopped the run: cancelled by the host, or a lease lost. */
     boolean isCancelled() {
         return cancelled;
     }
 
-    /** Cancelled through the engine, or the host interrupted the thread at work. */
+    /** Cancelled, a lease lost, or the host interrupted the thread at work. */
     boolean isStopped() {
         return cancelled || Thread.currentThread().isInterrupted();
+    }
+
+    /** Why the run stopped: cancelled, or FAILED with the lease it lost. */
+    StreamStopped stopped() {
+        String why = lost;
+        return why != null ? new StreamStopped(SyncStatus.FAILED, why) : StreamStopped.cancelled();
     }
 
     /** @throws StreamStopped when the run is stopped */
     void checkNotStopped() {
         if (isStopped()) {
-            throw StreamStopped.cancelled();
+            throw stopped();
         }
     }
 }

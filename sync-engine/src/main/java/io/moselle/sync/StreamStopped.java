@@ -1,6 +1,6 @@
 package io.moselle.sync;
 
-/** Ends a stream early with a status other than FAILED: PAUSED (budget) or CANCELLED. */
+/** Ends a stream early: PAUSED (budget), CANCELLED, or FAILED when the run lost its lease. */
 final class StreamStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7RateLimiter;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,7 +42,8 @@ import java.util.function.Function;
  * {@link Builder#streamParallelism} above 1). The tenants share nothing but the engine's immutable
  * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
  * every Cin7 client itself, so every call is paced and counted against the connection's budget.
- * A tenant runs at most once at a time: a second call while one runs throws
+ * A tenant runs at most once at a time, under a lease ({@link Builder#leases}): a second call
+ * while one runs, here or in a process sharing the lease store, throws
  * {@link SyncAlreadyRunningException}. A run never throws for a Cin7, sink or checkpoint failure:
  * it reports it per stream, and the overall status tells (or call
  * {@link SyncReport#throwIfFailed()}). The engine holds no resource needing to be closed.
@@ -48,11 +51,13 @@ import java.util.function.Function;
 public final class SyncEngine {
     private final EngineConfig config;
     private final Cin7Connections connections;
+    private final LeaseKeeper leases;
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
 
     private SyncEngine(EngineConfig config) {
         this.config = config;
         this.connections = new Cin7Connections(config);
+        this.leases = new LeaseKeeper(config.leases(), config.holder());
     }
 
     public static Builder builder() {
@@ -124,11 +129,22 @@ public final class SyncEngine {
     private SyncReport execute(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
         RunControl control = new RunControl(Thread.currentThread());
         if (running.putIfAbsent(tenant.id(), control) != null) {
-            throw new SyncAlreadyRunningException(tenant.id());
+            throw SyncAlreadyRunningException.here(tenant.id());
         }
         try {
             Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-            return new TenantRun(config, tenant, control, now, resyncFrom, streams, connections).execute();
+            LeaseKeeper.RunLeases held;
+            try {
+                held = leases.acquire(tenant, control);
+            } catch (LeaseHeldException e) {
+                throw SyncAlreadyRunningException.elsewhere(tenant.id(), e);
+            } catch (RuntimeException e) {
+                return SyncReport.notStarted(tenant.id(), resyncFrom != null, now, streams,
+                        "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage());
+            }
+            try (held) {
+                return new TenantRun(config, tenant, control, held.tenant(), now, resyncFrom, streams, connections).execute();
+            }
         } finally {
             running.remove(tenant.id(), control);
             if (control.isCancelled()) {
@@ -150,6 +166,8 @@ public final class SyncEngine {
         private long resyncCallReserve = 1_000;
         private int streamParallelism = 1;
         private Executor streamExecutor;
+        private LeaseStore leases;
+        private String holder = defaultHolder();
 
         private Builder() {}
 
@@ -242,6 +260,33 @@ public final class SyncEngine {
         }
 
         /**
+         * Where the leases on tenants and API connections live; default {@link LeaseStore#inProcess()},
+         * this engine's memory. On several replicas, a store they share, such as
+         * {@code io.moselle.sync.jdbc.JdbcLeaseStore}: then a tenant runs once at a time fleet-wide.
+         */
+        public Builder leases(LeaseStore leases) {
+            this.leases = Objects.requireNonNull(leases, "leases");
+            return this;
+        }
+
+        /**
+         * How this engine names itself to other processes as a lease holder; default
+         * {@code pid@host/} and a random suffix, unique per engine.
+         */
+        public Builder holderName(String holder) {
+            if (holder == null || holder.isBlank()) {
+                throw new IllegalArgumentException("holderName must not be blank");
+            }
+            this.holder = holder.trim();
+            return this;
+        }
+
+        private static String defaultHolder() {
+            return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                    + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36);
+        }
+
+        /**
          * @throws IllegalArgumentException naming every missing setting, or the client options
          *     that cannot make a client
          */
@@ -264,7 +309,8 @@ public final class SyncEngine {
             }
             return new SyncEngine(new EngineConfig(sink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
                     callBudgets, resyncCallReserve, streamParallelism,
-                    streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemonThreads())));
+                    streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemonThreads()),
+                    leases != null ? leases : LeaseStore.inProcess(), holder));
         }
 
         /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */

@@ -50,6 +50,13 @@ public record SyncReport(String tenantId, String mode, Instant startedAt, Durati
         return ReportJson.write(this);
     }
 
+    /** A run that could not start: every stream asked for FAILED with {@code error}, the others SKIPPED. */
+    static SyncReport notStarted(String tenantId, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error) {
+        List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> new StreamCounters(s)
+                .report(streams.contains(s) ? SyncStatus.FAILED : SyncStatus.SKIPPED, streams.contains(s) ? error : null)).toList();
+        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports);
+    }
+
     static SyncStatus overall(List<StreamReport> streams) {
         List<SyncStatus> ran = streams.stream().map(StreamReport::status).filter(s -> s != SyncStatus.SKIPPED).toList();
         if (ran.contains(SyncStatus.CANCELLED)) {

@@ -3,7 +3,6 @@ package io.moselle.sync;
 import io.moselle.cin7.client.CallBudgetExhaustedException;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Exception;
-import io.moselle.cin7.client.Cin7InterruptedException;
 import io.moselle.cin7.client.Cin7RateLimiter;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.WarehouseDirectory;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +38,8 @@ final class TenantRun {
     private final Tenant tenant;
     private final Cin7Settings settings;
     private final RunControl control;
+    /** The run's lease on the tenant, which fences its checkpoint saves. */
+    private final Lease lease;
     private final Instant now;
     /** Set for a re-sync: the start of its windows. */
     private final Instant resyncFrom;
@@ -51,12 +53,13 @@ final class TenantRun {
     private volatile String warehousesError;
     private volatile Set<String> knownSkus;
 
-    TenantRun(EngineConfig config, Tenant tenant, RunControl control, Instant now, Instant resyncFrom, Set<SyncStream> streams,
-            Cin7Connections connections) {
+    TenantRun(EngineConfig config, Tenant tenant, RunControl control, Lease lease, Instant now, Instant resyncFrom,
+            Set<SyncStream> streams, Cin7Connections connections) {
         this.config = config;
         this.tenant = tenant;
         this.settings = tenant.settings();
         this.control = control;
+        this.lease = lease;
         this.now = now;
         this.resyncFrom = resyncFrom;
         this.streams = streams;
@@ -154,11 +157,13 @@ final class TenantRun {
             return s.counters.report(e.status(), e.getMessage());
         } catch (CallBudgetExhaustedException e) {
             return s.counters.report(SyncStatus.PAUSED, e.getMessage());
-        } catch (Cin7InterruptedException e) {
-            return s.counters.report(SyncStatus.CANCELLED, "cancelled: " + e.getMessage());
+        } catch (LeaseLostException e) {
+            control.lose(e.getMessage());
+            return s.counters.report(SyncStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             if (control.isStopped()) {
-                return s.counters.report(SyncStatus.CANCELLED, "cancelled");
+                StreamStopped stop = control.stopped();
+                return s.counters.report(stop.status(), stop.getMessage());
             }
             if (s.stream == SyncStream.BRANCHES) {
                 warehousesError = describe(e);
@@ -210,8 +215,12 @@ final class TenantRun {
         return resyncFrom;
     }
 
-    CheckpointStore checkpoints() {
-        return config.checkpoints();
+    Optional<Checkpoint> loadCheckpoint(String name) {
+        return config.checkpoints().load(tenant.id(), name);
+    }
+
+    void saveCheckpoint(String name, Checkpoint checkpoint) {
+        config.checkpoints().save(tenant.id(), name, checkpoint, lease);
     }
 
     SyncListener listener() {

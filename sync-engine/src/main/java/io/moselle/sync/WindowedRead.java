@@ -41,7 +41,7 @@ final class WindowedRead<T extends Identified, R, K> {
 
     private void read() {
         TenantRun run = s.run;
-        Checkpoint saved = run.checkpoints().load(run.tenantId(), checkpointName).orElse(Checkpoint.initial());
+        Checkpoint saved = run.loadCheckpoint(checkpointName).orElse(Checkpoint.initial());
         checkpoint = WindowPlanner.plan(saved, run.now(), run.resyncFrom(), source.lookbackDays(settings),
                 settings.initialHistoryDays());
         for (Slice slice : checkpoint.pending()) {
@@ -67,7 +67,7 @@ final class WindowedRead<T extends Identified, R, K> {
     }
 
     private void save(Checkpoint next) {
-        s.run.checkpoints().save(s.run.tenantId(), checkpointName, next);
+        s.run.saveCheckpoint(checkpointName, next);
         checkpoint = next;
     }
 }

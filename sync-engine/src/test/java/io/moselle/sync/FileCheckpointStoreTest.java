@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileCheckpointStoreTest {
+    static final Lease LEASE = LeaseStore.inProcess().acquire("tenant:acme", "test");
     static final Window WINDOW = new Window(Instant.parse("2026-08-29T06:00:00Z"), Instant.parse("2026-11-27T06:00:00Z"));
 
     @TempDir
@@ -23,9 +24,9 @@ class FileCheckpointStoreTest {
     void savesAndLoadsPerTenantAndStream() throws Exception {
         FileCheckpointStore store = new FileCheckpointStore(dir);
         assertThat(store.load("acme", "SALES_ORDERS")).isEmpty();
-        store.save("acme", "SALES_ORDERS", pending(750));
-        store.save("acme", "PURCHASE_ORDERS", pending(0).done(WINDOW));
-        store.save("other tenant/ü", "SALES_ORDERS", pending(0).done(WINDOW));
+        store.save("acme", "SALES_ORDERS", pending(750), LEASE);
+        store.save("acme", "PURCHASE_ORDERS", pending(0).done(WINDOW), LEASE);
+        store.save("other tenant/ü", "SALES_ORDERS", pending(0).done(WINDOW), LEASE);
 
         FileCheckpointStore reopened = new FileCheckpointStore(dir);
         assertThat(reopened.load("acme", "SALES_ORDERS")).contains(new Checkpoint(WINDOW, List.of(new Slice(WINDOW, 750))));
@@ -56,7 +57,7 @@ class FileCheckpointStoreTest {
     void readersNeverSeeAHalfWrittenFile() throws Exception {
         FileCheckpointStore writer = new FileCheckpointStore(dir);
         FileCheckpointStore reader = new FileCheckpointStore(dir);
-        writer.save("acme", "SALES_ORDERS", pending(1));
+        writer.save("acme", "SALES_ORDERS", pending(1), LEASE);
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> readers = new ArrayList<>();
@@ -75,7 +76,7 @@ class FileCheckpointStoreTest {
             readers.add(t);
         }
         for (long id = 2; id < 300; id++) {
-            writer.save("acme", "SALES_ORDERS", pending(id));
+            writer.save("acme", "SALES_ORDERS", pending(id), LEASE);
         }
         done.set(true);
         for (Thread t : readers) {
@@ -88,10 +89,10 @@ class FileCheckpointStoreTest {
     @Test
     void aLeftoverTemporaryFileFromACrashedWriteIsIgnored() throws Exception {
         FileCheckpointStore store = new FileCheckpointStore(dir);
-        store.save("acme", "SALES_ORDERS", pending(42));
+        store.save("acme", "SALES_ORDERS", pending(42), LEASE);
         Files.writeString(dir.resolve("acme.checkpoints.json12345.tmp"), "{\"SALES_ORDERS\": {\"lastId\": 9");
         assertThat(store.load("acme", "SALES_ORDERS").orElseThrow().pending().get(0).lastId()).isEqualTo(42);
-        store.save("acme", "SALES_ORDERS", pending(43));
+        store.save("acme", "SALES_ORDERS", pending(43), LEASE);
         assertThat(new FileCheckpointStore(dir).load("acme", "SALES_ORDERS").orElseThrow().pending().get(0).lastId()).isEqualTo(43);
     }
 
