@@ -9,15 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON form of a {@link Checkpoint}, shared by the stores that keep checkpoints as text:
+ * The JSON form of a {@link Checkpoint}, for stores that keep checkpoints as text:
  * {@code {"window": {"from", "to"}, "pending": [{"from", "to", "lastId"}, ...]}}. Also reads the
  * form of earlier versions ({@code pendingFrom}, {@code pendingTo}, {@code lastId},
  * {@code completedUpTo}), so existing checkpoint files keep working.
  */
-final class CheckpointJson {
+public final class CheckpointJson {
     private CheckpointJson() {}
 
-    static ObjectNode write(Checkpoint checkpoint) {
+    /** The checkpoint as JSON text. */
+    public static String write(Checkpoint checkpoint) {
+        return toNode(checkpoint).toString();
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is wrong when {@code json} is not a checkpoint
+     */
+    public static Checkpoint read(String json) {
+        JsonNode node;
+        try {
+            node = MoselleJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+        return fromNode(node);
+    }
+
+    static ObjectNode toNode(Checkpoint checkpoint) {
         ObjectNode node = MoselleJson.mapper().createObjectNode();
         checkpoint.newestWindow().ifPresentOrElse(w -> window(node.putObject("window"), w), () -> node.putNull("window"));
         ArrayNode pending = node.putArray("pending");
@@ -28,8 +46,8 @@ final class CheckpointJson {
     /**
      * @throws IllegalArgumentException naming what is wrong
      */
-    static Checkpoint read(JsonNode node) {
-        if (!node.isObject()) {
+    static Checkpoint fromNode(JsonNode node) {
+        if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
         if (node.has("pendingFrom") || node.has("completedUpTo")) {

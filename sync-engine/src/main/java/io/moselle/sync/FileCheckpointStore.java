@@ -46,7 +46,7 @@ public final class FileCheckpointStore implements CheckpointStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(CheckpointJson.read(entry));
+            return Optional.of(CheckpointJson.fromNode(entry));
         } catch (IllegalArgumentException e) {
             throw corrupt(tenantId, "its entry " + name + " is invalid (" + e.getMessage() + ")", e);
         }
@@ -55,7 +55,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public synchronized void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
         ObjectNode all = read(tenantId);
-        all.set(name, CheckpointJson.write(checkpoint));
+        all.set(name, CheckpointJson.toNode(checkpoint));
         Path file = fileOf(tenantId);
         try {
             AtomicFiles.replace(file, out -> out.write(MoselleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all)));

@@ -16,7 +16,7 @@ public interface Lease {
     /**
      * Extends the lease by its store's duration.
      *
-     * @return false when the lease is lost: released, or taken over by another holder
+     * @return false when the lease is lost: released, expired, or taken over by another holder
      * @throws RuntimeException when the store cannot be reached: whether the lease still holds is unknown
      */
     boolean renew();

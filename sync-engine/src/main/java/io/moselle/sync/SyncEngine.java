@@ -167,7 +167,7 @@ public final class SyncEngine {
         private int streamParallelism = 1;
         private Executor streamExecutor;
         private LeaseStore leases;
-        private String holder = defaultHolder();
+        private String holderName = ManagementFactory.getRuntimeMXBean().getName();
 
         private Builder() {}
 
@@ -270,20 +270,15 @@ public final class SyncEngine {
         }
 
         /**
-         * How this engine names itself to other processes as a lease holder; default
-         * {@code pid@host/} and a random suffix, unique per engine.
+         * How this engine names itself to other processes as a lease holder, e.g. the replica's
+         * name; default {@code pid@host}. A random suffix makes it unique to this engine.
          */
-        public Builder holderName(String holder) {
-            if (holder == null || holder.isBlank()) {
+        public Builder holderName(String name) {
+            if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("holderName must not be blank");
             }
-            this.holder = holder.trim();
+            this.holderName = name.trim();
             return this;
-        }
-
-        private static String defaultHolder() {
-            return ManagementFactory.getRuntimeMXBean().getName() + "/"
-                    + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36);
         }
 
         /**
@@ -310,7 +305,8 @@ public final class SyncEngine {
             return new SyncEngine(new EngineConfig(sink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
                     callBudgets, resyncCallReserve, streamParallelism,
                     streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemonThreads()),
-                    leases != null ? leases : LeaseStore.inProcess(), holder));
+                    leases != null ? leases : LeaseStore.inProcess(),
+                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)));
         }
 
         /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */

@@ -5,38 +5,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
+import io.moselle.cin7.simulator.JournalEntry;
+import io.moselle.cin7.simulator.Seeded;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A medium tenant synced through injected faults while runs are abandoned at random points, until
- * a run completes: the sink must end exactly as after a fault-free run, and the API key must
- * appear nowhere. Seeded: replay a failure with {@code -Dchaos.seed=N}.
+ * A tenant synced through injected faults while runs are abandoned (sink failures, cancels) until
+ * a run completes: the sink must end exactly as after a fault-free run, and the API key must appear
+ * nowhere. Every random decision is drawn from the seed and the event it is drawn for (the
+ * request, the batch), never from a sequence shared by threads, so a seed replays the same runs
+ * with parallel streams too: replay a failure with {@code -Dchaos.seed=N}.
  */
 class ChaosTest {
     static final long SEED = Long.getLong("chaos.seed", 20_261_127L);
     static final DatasetSpec SPEC = DatasetSpec.medium(EngineFixture.NOW).withHistoryDays(365);
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "streams read {0} at a time")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
-    void faultsAndRestartsLoseNothingAndDuplicateNothing(int parallelism) {
+    /** What a chaos session did. */
+    record Session(List<SyncStatus> runs, List<String> requests, List<JournalEntry> journal, RecordingSink.State state,
+            Instant lastStart, List<String> texts, long retries) {}
+
+    /**
+     * Runs until a run succeeds (at most 300). Sink batches fail at 3%; runs are cancelled at 1% of
+     * requests, or, with parallel streams, at a fifth of the branch requests, when only one thread
+     * works, so that where each stream stands when a run stops is the same from one replay to the next.
+     * Slow replies past the request timeout take real time (the JDK's timeout), and a reply slowed
+     * by a busy machine could time out too: a session that must replay exactly goes without them.
+     */
+    static Session chaos(DatasetSpec spec, int parallelism, boolean slowReplies) {
         SimulatorOptions faults = SimulatorOptions.unlimited()
                 .withFault(FaultKind.HTTP_500, 0.04).withFault(FaultKind.HTTP_503, 0.04).withFault(FaultKind.RATE_LIMITED, 0.03)
                 .withFault(FaultKind.DROPPED_CONNECTION, 0.02).withFault(FaultKind.TRUNCATED_BODY, 0.03)
-                .withFault(FaultKind.SLOW_REPLY, 0.01)
+                .withFault(FaultKind.SLOW_REPLY, slowReplies ? 0.01 : 0)
                 .withSlowReplyDelay(Duration.ofMillis(500)).withFaultSeed(SEED);
+        Duration requestTimeout = slowReplies ? Duration.ofMillis(250) : Duration.ofSeconds(10);
         List<String> texts = new CopyOnWriteArrayList<>();
-        try (EngineFixture chaos = new EngineFixture(SPEC, faults)) {
-            chaos.engine = chaos.engine(b -> b.clientOptions(chaos.clientOptions(Duration.ofMillis(250))).listener(recorder(texts))
+        try (EngineFixture chaos = new EngineFixture(spec, faults)) {
+            chaos.engine = chaos.engine(b -> b.clientOptions(chaos.clientOptions(requestTimeout)).listener(recorder(texts))
                     .streamParallelism(parallelism));
-            Random random = new Random(SEED);
-            chaos.sink.failWhen = batch -> random.nextInt(100) < 3;
+            Map<String, Integer> seen = new ConcurrentHashMap<>();
+            chaos.sink.failWhen = batch -> draw("sink " + identity(batch), seen) < 0.03;
             chaos.sim.beforeEachRequest((n, resource, query, data) -> {
-                if (random.nextInt(100) < 1) {
+                boolean alone = parallelism == 1 || resource.equals("v1/Branches");
+                if (alone && draw("cancel " + resource + "?" + new TreeMap<>(query), seen) < (parallelism == 1 ? 0.01 : 0.2)) {
                     chaos.engine.cancel("acme");
                 }
             });
@@ -48,26 +70,68 @@ class ChaosTest {
                 texts.add(report.toJson());
                 texts.add(report.toString());
             } while (report.status() != SyncStatus.SUCCEEDED && reports.size() < 300);
-
-            assertThat(report.status()).as("completed within 300 runs").isEqualTo(SyncStatus.SUCCEEDED);
-            assertThat(reports.size()).as("runs abandoned").isGreaterThan(3);
-            assertThat(reports.stream().flatMap(r -> r.streams().stream()).mapToLong(StreamReport::retries).sum()).isPositive();
-            assertThat(reports).anyMatch(r -> r.status() == SyncStatus.CANCELLED).anyMatch(r -> r.status() == SyncStatus.PARTIAL
-                    || r.status() == SyncStatus.FAILED);
-            assertThat(chaos.journal()).anyMatch(e -> e.fault() == FaultKind.TRUNCATED_BODY)
-                    .anyMatch(e -> e.fault() == FaultKind.DROPPED_CONNECTION).anyMatch(e -> e.fault() == FaultKind.SLOW_REPLY);
-            assertThat(chaos.sink.state("acme")).isEqualTo(faultFreeRunAt(report.startedAt()));
-            assertThat(chaos.journal()).allMatch(e -> e.method().equals("GET"));
+            List<JournalEntry> journal = chaos.journal();
+            System.out.printf("chaos seed %d, %d stream(s) at a time: %d runs, %d requests%n", SEED, parallelism, reports.size(),
+                    journal.size());
+            return new Session(reports.stream().map(SyncReport::status).toList(),
+                    journal.stream().map(e -> e.resource() + "?" + new TreeMap<>(e.query()) + " " + e.status() + " " + e.fault())
+                            .sorted().toList(),
+                    journal, chaos.sink.state("acme"), report.startedAt(), texts,
+                    reports.stream().flatMap(r -> r.streams().stream()).mapToLong(StreamReport::retries).sum());
         }
-        assertThat(texts).isNotEmpty().noneMatch(t -> t.contains(Cin7OmniSimulator.DEFAULT_API_KEY));
+    }
+
+    @ParameterizedTest(name = "streams read {0} at a time")
+    @ValueSource(ints = {1, 4})
+    void faultsAndRestartsLoseNothingAndDuplicateNothing(int parallelism) {
+        Session session = chaos(SPEC, parallelism, true);
+
+        assertThat(session.runs()).as("completed within 300 runs").last().isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(session.runs()).as("runs abandoned").hasSizeGreaterThan(3)
+                .contains(SyncStatus.CANCELLED).containsAnyOf(SyncStatus.PARTIAL, SyncStatus.FAILED);
+        assertThat(session.retries()).isPositive();
+        assertThat(session.journal()).anyMatch(e -> e.fault() == FaultKind.TRUNCATED_BODY)
+                .anyMatch(e -> e.fault() == FaultKind.DROPPED_CONNECTION).anyMatch(e -> e.fault() == FaultKind.SLOW_REPLY)
+                .allMatch(e -> e.method().equals("GET"));
+        assertThat(session.state()).isEqualTo(faultFreeRunAt(SPEC, session.lastStart()));
+        String base64Key = Base64.getEncoder().encodeToString(Cin7OmniSimulator.DEFAULT_API_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(session.texts()).isNotEmpty()
+                .noneMatch(t -> t.contains(Cin7OmniSimulator.DEFAULT_API_KEY) || t.contains(base64Key));
+    }
+
+    @Test
+    void aSeedReplaysTheSameRunsWithParallelStreams() {
+        Session first = chaos(SPEC, 4, false);
+        Session replay = chaos(SPEC, 4, false);
+
+        assertThat(first.runs()).hasSizeGreaterThan(3);
+        assertThat(replay.runs()).isEqualTo(first.runs());
+        assertThat(replay.requests()).as("every request, its answer and its fault").isEqualTo(first.requests());
+        assertThat(replay.state()).isEqualTo(first.state());
+    }
+
+    /**
+     * A draw for the next occurrence of {@code event}: from the seed and the event alone, never from a
+     * sequence shared by the threads of parallel streams, so a seed replays the same decisions.
+     */
+    private static double draw(String event, Map<String, Integer> seen) {
+        return Seeded.draw(SEED, event, seen.merge(event, 1, Integer::sum));
+    }
+
+    /** What a batch holds, to tell one batch from another whichever thread delivers it. */
+    private static <R, K> String identity(SyncBatch<R, K> batch) {
+        Object first = batch.upserts().isEmpty()
+                ? (batch.retractions().isEmpty() ? "" : batch.retractions().get(0).key())
+                : batch.type().keyOf(batch.upserts().get(0));
+        return batch.stream() + " " + batch.type() + " " + batch.upserts().size() + "/" + batch.retractions().size() + " " + first;
     }
 
     /**
      * The state a single fault-free run leaves when it starts at {@code now}: the chaos runs' backoffs move
      * their clock on, so the last run's window ends later than the first's.
      */
-    private static RecordingSink.State faultFreeRunAt(java.time.Instant now) {
-        try (EngineFixture clean = new EngineFixture(SPEC)) {
+    private static RecordingSink.State faultFreeRunAt(DatasetSpec spec, Instant now) {
+        try (EngineFixture clean = new EngineFixture(spec)) {
             clean.clock.set(now);
             assertThat(clean.engine.run(clean.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
             return clean.sink.state("acme");

@@ -52,7 +52,7 @@ final class EngineFixture implements AutoCloseable {
     /** The simulator, on the fake clock, with {@code requestTimeout}. */
     java.util.function.Consumer<Cin7Client.Options> clientOptions(Duration requestTimeout) {
         return options -> options.baseUri(sim.baseUri()).httpVersion(HttpClient.Version.HTTP_1_1)
-                .requestTimeout(requestTimeout).clock(clock).sleeper(clock.sleeper())
+                .requestTimeout(requestTimeout).clock(clock).sleeper(clock.sleeper()).random(() -> 0.5)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(8));
     }
 

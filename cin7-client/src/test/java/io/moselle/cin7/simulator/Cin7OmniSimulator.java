@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,7 +68,8 @@ public final class Cin7OmniSimulator implements AutoCloseable {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final List<JournalEntry> journal = new CopyOnWriteArrayList<>();
     private final ArrayDeque<FaultKind> scriptedFaults = new ArrayDeque<>();
-    private final Random faultRandom;
+    /** How often each exact request was answered: faults are drawn per request, not from one shared sequence. */
+    private final Map<String, Integer> occurrences = new ConcurrentHashMap<>();
     private final List<RequestHook> hooks = new CopyOnWriteArrayList<>();
 
     private static final class Account {
@@ -88,7 +88,6 @@ public final class Cin7OmniSimulator implements AutoCloseable {
 
     private Cin7OmniSimulator(DatasetSpec spec, SimulatorOptions options) {
         this.options = options;
-        this.faultRandom = new Random(options.faultSeed());
         accounts.put(DEFAULT_USERNAME, new Account(DEFAULT_API_KEY, new SimulatedData(spec), options));
         this.server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
@@ -214,7 +213,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                         for (RequestHook hook : hooks) {
                             hook.beforeRequest(number, resourcePath, query, account.data);
                         }
-                        fault = nextFault();
+                        fault = nextFault(username + " " + resourcePath + "?" + new java.util.TreeMap<>(query));
                         reply = answer(account.data, resource, parts.length == 3 ? parts[2] : null, query);
                     }
                 }
@@ -292,21 +291,29 @@ public final class Cin7OmniSimulator implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private FaultKind nextFault() {
+    /**
+     * The scripted faults first; then a random one, drawn from the seed, the request and how often
+     * this very request came before, so that the same requests get the same faults whatever order
+     * concurrent requests arrive in.
+     */
+    private FaultKind nextFault(String request) {
         synchronized (scriptedFaults) {
             if (!scriptedFaults.isEmpty()) {
                 return scriptedFaults.poll();
             }
-            double roll = faultRandom.nextDouble();
-            for (Map.Entry<FaultKind, Double> rate : options.faultRates().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey()).collect(Collectors.toList())) {
-                roll -= rate.getValue();
-                if (roll < 0) {
-                    return rate.getKey();
-                }
-            }
+        }
+        if (options.faultRates().isEmpty()) {
             return null;
         }
+        double roll = Seeded.draw(options.faultSeed(), request, occurrences.merge(request, 1, Integer::sum));
+        for (Map.Entry<FaultKind, Double> rate : options.faultRates().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).collect(Collectors.toList())) {
+            roll -= rate.getValue();
+            if (roll < 0) {
+                return rate.getKey();
+            }
+        }
+        return null;
     }
 
     private ResponseDefinition render(Reply reply, FaultKind fault) {

@@ -1,0 +1,10 @@
+package io.moselle.sync.jdbc;
+
+/** The database behind a store cannot be reached or refused a statement. The message says which store and why. */
+public class JdbcStoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public JdbcStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

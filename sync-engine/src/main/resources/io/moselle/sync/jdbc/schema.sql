@@ -1,0 +1,32 @@
+-- The tables of the Moselle Cin7 sync engine on PostgreSQL. ${prefix} is the table-name prefix
+-- (default moselle_sync_). Apply it with JdbcSchema.create, or copy it into your own migrations
+-- with the prefix written out.
+
+-- One row per tenant and checkpoint (stream and mode). lease_token is the fencing token of the
+-- lease under which it was saved.
+CREATE TABLE IF NOT EXISTS ${prefix}checkpoint (
+    tenant_id   text        NOT NULL,
+    name        text        NOT NULL,
+    state       jsonb       NOT NULL,
+    lease_token bigint      NOT NULL,
+    saved_at    timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, name)
+);
+
+-- Calls made per Cin7 API connection (its API username) and UTC day.
+CREATE TABLE IF NOT EXISTS ${prefix}call_budget (
+    connection text   NOT NULL,
+    day        date   NOT NULL,
+    used       bigint NOT NULL,
+    PRIMARY KEY (connection, day)
+);
+
+-- Leases on tenants (tenant:<id>) and API connections (connection:<username>). token grows by
+-- one at each acquisition; expires_at is on the database's clock.
+CREATE TABLE IF NOT EXISTS ${prefix}lease (
+    lease_key   text        PRIMARY KEY,
+    holder      text        NOT NULL,
+    token       bigint      NOT NULL,
+    acquired_at timestamptz NOT NULL,
+    expires_at  timestamptz NOT NULL
+);

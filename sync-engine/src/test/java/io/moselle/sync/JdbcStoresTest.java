@@ -1,0 +1,158 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.sync.jdbc.JdbcCallBudgets;
+import io.moselle.sync.jdbc.JdbcCheckpointStore;
+import io.moselle.sync.jdbc.JdbcLeaseStore;
+import io.moselle.sync.jdbc.JdbcSchema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL stores on a real PostgreSQL, each process played by data sources of its own. */
+class JdbcStoresTest {
+    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+    static final Window WINDOW = new Window(NOW.minus(Duration.ofDays(90)), NOW);
+
+    final DataSource db = TestPostgres.dataSource();
+    final String prefix = TestPostgres.newTables(db);
+
+    /** Lets a lease's time pass on the database's clock, as if its holder had stopped renewing it. */
+    void expire(String key) {
+        TestPostgres.execute(db, "UPDATE " + prefix + "lease SET expires_at = clock_timestamp() - interval '1 second'"
+                + " WHERE lease_key = '" + key + "'");
+    }
+
+    @Test
+    void theSchemaIsCreatedOnceAndOnlyWithAPlainPrefix() {
+        JdbcSchema.create(db, prefix);
+        JdbcSchema.create(TestPostgres.dataSource(), prefix);
+        assertThat(JdbcSchema.sql("acme_")).contains("CREATE TABLE IF NOT EXISTS acme_checkpoint")
+                .contains("acme_call_budget").contains("acme_lease").doesNotContain("${prefix}");
+        assertThatThrownBy(() -> JdbcSchema.sql("x; DROP TABLE y; --")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tablePrefix");
+        assertThatThrownBy(() -> new JdbcCheckpointStore(db, "Bad-Prefix")).hasMessageContaining("tablePrefix");
+    }
+
+    @Test
+    void aLeaseIsExclusiveNamesItsHolderAndEachAcquisitionHasAGreaterToken() {
+        JdbcLeaseStore here = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
+        JdbcLeaseStore there = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+
+        Lease first = here.acquire("tenant:acme", "replica-1/abc");
+        assertThatThrownBy(() -> there.acquire("tenant:acme", "replica-2/def"))
+                .isInstanceOf(LeaseHeldException.class)
+                .hasMessageStartingWith("tenant:acme is held by replica-1/abc (it expires in ")
+                .hasMessageEndingWith(" s unless renewed)");
+        assertThat(first.renew()).isTrue();
+
+        first.release();
+        assertThat(first.renew()).as("released").isFalse();
+        Lease second = there.acquire("tenant:acme", "replica-2/def");
+        assertThat(second.token()).isGreaterThan(first.token());
+
+        expire("tenant:acme");
+        Lease third = here.acquire("tenant:acme", "replica-1/abc");
+        assertThat(third.token()).isGreaterThan(second.token());
+        assertThat(second.renew()).as("taken over after it expired").isFalse();
+        second.release();
+        assertThat(third.renew()).as("the old holder's release changes nothing").isTrue();
+        assertThat(here.acquire("tenant:other", "replica-1/abc").token()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleHoldersCheckpointSaveIsRejectedAndChangesNothing() {
+        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
+        JdbcCheckpointStore stale = new JdbcCheckpointStore(db, prefix);
+        JdbcCheckpointStore current = new JdbcCheckpointStore(TestPostgres.dataSource(), prefix);
+        Lease old = leases.acquire("tenant:acme", "frozen/1");
+        stale.save("acme", "SALES_ORDERS", pending(5_000), old);
+
+        expire("tenant:acme");
+        Lease taken = leases.acquire("tenant:acme", "replica-2/2");
+        current.save("acme", "SALES_ORDERS", pending(7_500), taken);
+
+        assertThatThrownBy(() -> stale.save("acme", "SALES_ORDERS", pending(5_250), old))
+                .isInstanceOf(LeaseLostException.class)
+                .hasMessage("checkpoint SALES_ORDERS of tenant acme not saved: the lease tenant:acme (token " + old.token()
+                        + ") has been taken over by a newer holder");
+        assertThatThrownBy(() -> stale.save("acme", "PURCHASE_ORDERS", pending(1), old)).isInstanceOf(LeaseLostException.class);
+        assertThat(current.load("acme", "SALES_ORDERS")).contains(pending(7_500));
+        assertThat(current.load("acme", "PURCHASE_ORDERS")).isEmpty();
+    }
+
+    @Test
+    void checkpointsRoundTripPerTenantAndNameAndACorruptRowNamesTheRecovery() {
+        JdbcCheckpointStore store = new JdbcCheckpointStore(db, prefix);
+        Lease lease = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30)).acquire("tenant:acme", "me/1");
+        Checkpoint done = new Checkpoint(WINDOW, List.of());
+        store.save("acme", "SALES_ORDERS", pending(42), lease);
+        store.save("acme", "SALES_ORDERS:resync", done, lease);
+        assertThat(store.load("acme", "SALES_ORDERS")).contains(pending(42));
+        assertThat(store.load("acme", "SALES_ORDERS:resync")).contains(done);
+        assertThat(store.load("other", "SALES_ORDERS")).isEmpty();
+
+        TestPostgres.execute(db, "UPDATE " + prefix + "checkpoint SET state = '{\"pending\": 3}' WHERE name = 'SALES_ORDERS'");
+        assertThatThrownBy(() -> store.load("acme", "SALES_ORDERS")).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("checkpoint SALES_ORDERS of tenant acme in " + prefix + "checkpoint is invalid")
+                .hasMessageContaining("To recover, delete its row");
+    }
+
+    @Test
+    void twoProcessesSpendingOneConnectionsBudgetNeverExceedTheCap() throws Exception {
+        CallBudget one = new JdbcCallBudgets(db, prefix, 250).apply("AcmeNZ");
+        CallBudget two = new JdbcCallBudgets(TestPostgres.dataSource(), prefix, 250).apply("AcmeNZ");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> spenders = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                CallBudget budget = t % 2 == 0 ? one : two;
+                spenders.add(() -> {
+                    int granted = 0;
+                    for (int i = 0; i < 50; i++) {
+                        granted += budget.tryAcquire(NOW) ? 1 : 0;
+                    }
+                    return granted;
+                });
+            }
+            int granted = 0;
+            for (Future<Integer> f : pool.invokeAll(spenders, 60, TimeUnit.SECONDS)) {
+                granted += f.get();
+            }
+            assertThat(granted).as("400 tried, 250 allowed").isEqualTo(250);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(one.remaining(NOW)).isZero();
+        assertThat(one.tryAcquire(NOW)).isFalse();
+        assertThat(one.remaining(NOW.plus(Duration.ofDays(1)))).as("a new UTC day").isEqualTo(250);
+        assertThat(new JdbcCallBudgets(db, prefix, 250).apply("OtherNZ").remaining(NOW)).as("another connection").isEqualTo(250);
+    }
+
+    @Test
+    void aRestartKeepsTheDaysCount() {
+        CallBudget before = new JdbcCallBudgets(db, prefix, 5_000).apply("AcmeNZ");
+        for (int i = 0; i < 7; i++) {
+            assertThat(before.tryAcquire(NOW)).isTrue();
+        }
+        CallBudget afterRestart = new JdbcCallBudgets(TestPostgres.dataSource(), prefix, 5_000).apply("AcmeNZ");
+        assertThat(afterRestart.remaining(NOW)).isEqualTo(4_993);
+        assertThat(afterRestart.tryAcquire(NOW)).isTrue();
+        assertThat(before.remaining(NOW)).isEqualTo(4_992);
+    }
+
+    static Checkpoint pending(long lastId) {
+        return new Checkpoint(WINDOW, List.of(new Slice(WINDOW, lastId)));
+    }
+}
