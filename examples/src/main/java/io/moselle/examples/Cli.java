@@ -24,7 +24,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import io.moselle.examples.fleet.Fleet;
+import io.moselle.examples.fleet.FleetWorker;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,8 +54,8 @@ public final class Cli {
             + " (Account ID) and the API key (API Application Key)";
 
     private static final Set<String> VALUED = Set.of("base-url", "username", "api-key", "settings", "out", "now", "resync-from",
-            "rate-limit", "tenant");
-    private static final Set<String> FLAGS = Set.of("verbose", "help");
+            "rate-limit", "tenant", "workers", "tenants", "jdbc-url", "name", "threads", "lease-seconds", "heartbeat-seconds");
+    private static final Set<String> FLAGS = Set.of("verbose", "help", "kill-one");
 
     static final String HELP = """
             Usage: java -jar cin7-omni-sync.jar <command> [options]
@@ -62,6 +65,10 @@ public final class Cli {
                        "the next day"), and print the report and projected stock.
               sync     Sync a Cin7 Omni account into files (one JSON object per line).
               check    Check credentials, read permission per resource, and list branches.
+              fleet    Run the daily sync of every tenant across worker processes sharing one
+                       PostgreSQL, scheduled by db-scheduler (simulated accounts).
+              fleet-worker
+                       One worker of a fleet: syncs the tenants db-scheduler gives it.
 
             Options (sync, check):
               --base-url URL            Cin7 API root (default https://api.cin7.com/api/)
@@ -76,6 +83,19 @@ public final class Cli {
               --resync-from DATE        re-read history from DATE (2026-01-01 or an instant)
             Options (demo):
               --out DIR                 keep the demo's files here (default: a temporary dir)
+            Options (fleet):
+              --workers N               worker processes (default 3)
+              --tenants N               simulated tenants (default 30)
+              --jdbc-url URL            the PostgreSQL to share (default: an embedded one)
+              --kill-one                kill a worker with SIGKILL once a third are done
+            Options (fleet-worker):
+              --jdbc-url URL            required: the shared PostgreSQL (user, password in the URL)
+              --base-url URL            Cin7 API root
+              --name NAME               the worker's name (default: pid@host)
+              --threads N               tenants synced at once (default 8)
+              --rate-limit PS,PM        calls per second and per minute (default 3,60)
+              --lease-seconds N         how long a lease lives unrenewed (default 30)
+              --heartbeat-seconds N     db-scheduler heartbeat (default 5)
             General:
               --verbose                 print stack traces on errors
               --help                    this text
@@ -96,6 +116,8 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        // the fleet's libraries (db-scheduler, HikariCP, the embedded PostgreSQL) log through SLF4J: warnings only
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new Cli(System.getenv(), System.out, System.err).execute(args));
     }
 
@@ -111,6 +133,8 @@ public final class Cli {
                 case "demo" -> new Demo(out, System.console() != null).run(options.get("out"));
                 case "sync" -> sync(options);
                 case "check" -> check(options);
+                case "fleet" -> fleet(options);
+                case "fleet-worker" -> fleetWorker(options);
                 default -> throw new Options.UsageException("unknown command '" + options.command + "'");
             };
         } catch (Options.UsageException e) {
@@ -125,8 +149,15 @@ public final class Cli {
             return fail(FAILED, e.getMessage(), e);
         } catch (IOException e) {
             return fail(FAILED, e.getMessage(), e);
+        } catch (java.sql.SQLException e) {
+            return fail(FAILED, "database: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(FAILED, "interrupted", e);
         } catch (IllegalArgumentException e) {
             return fail(USAGE, e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            return fail(FAILED, e.getMessage(), e);
         }
     }
 
@@ -179,6 +210,38 @@ public final class Cli {
                 report.warehouses().stream().filter(w -> w.branchIds().contains(b.id())).findFirst()
                         .map(w -> w.key() + (w.enabled() ? "" : " (disabled)")).orElse("?")));
         return report.ok() ? OK : fail(FAILED, "not every resource can be read: " + report.error(), null);
+    }
+
+    private int fleet(Options options) throws IOException, java.sql.SQLException, InterruptedException {
+        Fleet.Settings settings = Fleet.Settings.demo(number(options, "workers", 3, 1, 16), number(options, "tenants", 30, 1, 100_000),
+                options.get("jdbc-url"), options.has("kill-one"));
+        Fleet.Result result = new Fleet(settings, out).run();
+        result.simulator().close();
+        return OK;
+    }
+
+    private int fleetWorker(Options options) throws java.sql.SQLException, InterruptedException {
+        String baseUrl = options.has("base-url") ? options.get("base-url") : Cin7Client.DEFAULT_BASE_URI.toString();
+        FleetWorker.run(new FleetWorker.Config(required(options, "jdbc-url"), java.net.URI.create(baseUrl),
+                options.has("name") ? options.get("name") : java.lang.management.ManagementFactory.getRuntimeMXBean().getName(),
+                number(options, "threads", 8, 1, 256), rateLimits(options), Duration.ofSeconds(number(options, "lease-seconds", 30, 1, 3_600)),
+                Duration.ofSeconds(number(options, "heartbeat-seconds", 5, 1, 3_600))));
+        return OK;
+    }
+
+    private static int number(Options options, String name, int fallback, int min, int max) {
+        if (!options.has(name)) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(options.get(name).trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new Options.UsageException("--" + name + " must be a whole number from " + min + " to " + max + ", was " + options.get(name));
+        }
     }
 
     private Tenant tenant(Options options) throws IOException {

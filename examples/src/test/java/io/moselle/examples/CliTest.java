@@ -172,6 +172,18 @@ class CliTest {
         assertThat(dir.resolve("projected-stock.jsonl")).exists();
     }
 
+    @Test
+    void aFleetOfWorkersSyncsEveryTenantOnceAndSurvivesAWorkerKilled() {
+        assertThat(cli("fleet", "--workers", "2", "--tenants", "6", "--kill-one")).as(err()).isZero();
+        assertThat(out()).contains("Fleet: 2 workers, 6 tenants, PostgreSQL embedded")
+                .contains("killed worker-1").contains("6 of 6 tenants synced");
+        String summary = out().lines().filter(l -> l.startsWith("Every tenant synced once")).findFirst().orElseThrow();
+        assertThat(summary).as("each tenant by one worker").doesNotContain(",worker");
+        int synced = java.util.regex.Pattern.compile("worker-\\d=(\\d+)").matcher(summary).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(synced).isEqualTo(6);
+    }
+
     private static JsonNode read(String line) {
         try {
             return MoselleJson.mapper().readTree(line);

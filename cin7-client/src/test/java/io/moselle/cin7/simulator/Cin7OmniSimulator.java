@@ -183,6 +183,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             Map<String, String> query = parseQuery(q < 0 ? "" : url.substring(q + 1));
             String resourcePath = path.startsWith("/api/") ? path.substring(5) : path;
             String method = request.getMethod().getName();
+            java.time.Instant arrived = options.clock().instant();
             String username = "";
             FaultKind fault = null;
             Reply reply;
@@ -222,7 +223,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             }
             ResponseDefinition response = render(reply, fault);
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
-                    username, fault));
+                    username, fault, arrived));
             return response;
         }
     }

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param status the status answered (0 for a dropped connection)
  * @param username the API username sent, or empty
  * @param fault the injected fault, or null
+ * @param at when the request arrived, on the simulator's clock
  */
-public record JournalEntry(String method, String resource, Map<String, String> query, int status, String username, FaultKind fault) {
+public record JournalEntry(String method, String resource, Map<String, String> query, int status, String username, FaultKind fault,
+        java.time.Instant at) {
     /** A query parameter, or null. */
     public String param(String name) {
         return query.get(name);

@@ -1,0 +1,102 @@
+package io.moselle.examples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.moselle.mapping.MoselleJson;
+import io.moselle.sync.MoselleSink;
+import io.moselle.sync.RecordType;
+import io.moselle.sync.Retraction;
+import io.moselle.sync.Snapshot;
+import io.moselle.sync.SyncBatch;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * A sink over PostgreSQL: every record as JSON in one table, {@code moselle_record}, keyed by
+ * (tenant, record type, key). Each batch is applied in one transaction, upserts by key and
+ * retractions deleting, so a batch delivered twice changes nothing. A start for a host's own
+ * sink, which would write its own tables. Thread-safe.
+ */
+public final class JdbcSink implements MoselleSink {
+    private static final String TABLE = """
+            CREATE TABLE IF NOT EXISTS moselle_record (
+                tenant_id   text  NOT NULL,
+                record_type text  NOT NULL,
+                record_key  text  NOT NULL,
+                record      jsonb NOT NULL,
+                PRIMARY KEY (tenant_id, record_type, record_key)
+            )""";
+    private static final String UPSERT = """
+            INSERT INTO moselle_record (tenant_id, record_type, record_key, record) VALUES (?, ?, ?, ?::jsonb)
+            ON CONFLICT (tenant_id, record_type, record_key) DO UPDATE SET record = EXCLUDED.record""";
+    private static final String DELETE = "DELETE FROM moselle_record WHERE tenant_id = ? AND record_type = ? AND record_key = ?";
+    private static final String DELETE_OTHERS =
+            "DELETE FROM moselle_record WHERE tenant_id = ? AND record_type = ? AND NOT (record_key = ANY (?))";
+    private static final String DEACTIVATE_OTHERS = """
+            UPDATE moselle_record SET record = jsonb_set(record, '{active}', 'false')
+            WHERE tenant_id = ? AND record_type = ? AND NOT (record_key = ANY (?)) AND record->>'active' = 'true'""";
+
+    private final DataSource dataSource;
+
+    /** A sink over {@code dataSource}; creates its table when missing. */
+    public JdbcSink(DataSource dataSource) throws SQLException {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(TABLE);
+        }
+    }
+
+    /** The text a key is stored as: records are keyed by it. */
+    static String keyText(Object key) {
+        return String.valueOf(key);
+    }
+
+    @Override
+    public void write(SyncBatch<?, ?> batch) throws SQLException, JsonProcessingException {
+        apply(batch);
+    }
+
+    private <R, K> void apply(SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement delete = c.prepareStatement(DELETE)) {
+                for (R record : batch.upserts()) {
+                    upsert.setString(1, batch.tenantId());
+                    upsert.setString(2, batch.type().name());
+                    upsert.setString(3, keyText(batch.type().keyOf(record)));
+                    upsert.setString(4, MoselleJson.mapper().writeValueAsString(record));
+                    upsert.addBatch();
+                }
+                for (Retraction<K> retraction : batch.retractions()) {
+                    delete.setString(1, batch.tenantId());
+                    delete.setString(2, batch.type().name());
+                    delete.setString(3, keyText(retraction.key()));
+                    delete.addBatch();
+                }
+                upsert.executeBatch();
+                delete.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Warehouses and inventory levels the snapshot does not hold are deleted; such products are marked inactive. */
+    @Override
+    public void snapshotComplete(Snapshot<?, ?> snapshot) throws SQLException {
+        String sql = snapshot.type() == RecordType.PRODUCT ? DEACTIVATE_OTHERS : DELETE_OTHERS;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Array keys = c.createArrayOf("text", snapshot.keys().stream().map(JdbcSink::keyText).toArray());
+            ps.setString(1, snapshot.tenantId());
+            ps.setString(2, snapshot.type().name());
+            ps.setArray(3, keys);
+            ps.executeUpdate();
+        }
+    }
+}
