@@ -57,14 +57,14 @@ import java.util.concurrent.Executors;
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
  * tenants. Prints a table. Run it with
- * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [calls|pacing|throughput|memory|tenants]}.
+ * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [calls|pacing|throughput|memory|tenants|fleet]}.
  */
 public final class Benchmarks {
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     private final Map<String, String> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
-        Set<String> which = args.length == 0 ? Set.of("calls", "pacing", "throughput", "memory", "tenants") : Set.of(args);
+        Set<String> which = args.length == 0 ? Set.of("calls", "pacing", "throughput", "memory", "tenants", "fleet") : Set.of(args);
         Benchmarks b = new Benchmarks();
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -84,6 +84,9 @@ public final class Benchmarks {
         }
         if (which.contains("tenants")) {
             b.tenants();
+        }
+        if (which.contains("fleet")) {
+            FleetBenchmark.run(3, 1_000, b::result, System.out);
         }
         System.out.println();
         System.out.println("| benchmark | result |");
