@@ -1,7 +1,7 @@
 package io.moselle.sync;
 
 /** A stored checkpoint cannot be read or written. The message says how to recover. */
-public class CheckpointException extends RuntimeException {
+public class CheckpointException extends StoreException {
     private static final long serialVersionUID = 1L;
 
     public CheckpointException(String message, Throwable cause) {

@@ -17,6 +17,7 @@ final class ReportJson {
         root.put("durationMillis", report.duration().toMillis());
         root.put("status", report.status().name());
         root.put("apiCalls", report.apiCalls());
+        root.put("resumeAfter", report.resumeAfterTime().map(MoselleJson::format).orElse(null));
         var streams = root.putArray("streams");
         for (StreamReport s : report.streams()) {
             ObjectNode n = streams.addObject();
@@ -41,6 +42,7 @@ final class ReportJson {
             n.put("throttledMillis", s.throttled().toMillis());
             n.put("durationMillis", s.duration().toMillis());
             n.put("error", s.error());
+            n.put("failure", s.failureKind().map(Enum::name).orElse(null));
         }
         try {
             return MoselleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -1,18 +1,22 @@
 package io.moselle.sync;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The handle the engine keeps on a run in progress: the threads working for it, and whether it
- * was cancelled. A run is stopped when the host cancelled it or interrupted the thread at work.
+ * was stopped, and why: cancelled by the host, paused (Cin7's day or the budget spent), or failed
+ * (a lease lost). A stop interrupts the run's threads, so every stream stops at once, a request
+ * or a wait in progress included. The host interrupting the thread at work stops the run too.
  */
 final class RunControl {
     private final Thread thread;
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
-    private volatile boolean cancelled;
+    private volatile StreamStopped stop;
+    private volatile Instant resumeAfter;
     private volatile boolean workersStopped;
-    private volatile String lost;
+    private boolean finished;
 
     RunControl(Thread thread) {
         this.thread = thread;
@@ -21,7 +25,7 @@ final class RunControl {
     /** A thread reading streams for this run besides the caller's. */
     void register(Thread worker) {
         workers.add(worker);
-        if (cancelled || workersStopped) {
+        if (stop != null || workersStopped) {
             worker.interrupt(); // a stream starting after the stop stops at once
         }
     }
@@ -30,11 +34,44 @@ final class RunControl {
         workers.remove(worker);
     }
 
-    /** Stops the run at its next step; interrupting its threads also cuts short requests or waits in progress. */
+    /** Cancelled by the host: every stream ends CANCELLED. */
     void cancel() {
-        cancelled = true;
+        stop(new StreamStopped(SyncStatus.CANCELLED, "cancelled"));
+    }
+
+    /** Stops the run because it lost a lease it needs: another holder may run the tenant now. */
+    void lose(String why) {
+        stop(new StreamStopped(SyncStatus.FAILED, why, FailureKind.LEASE_LOST));
+    }
+
+    /** Pauses the run: Cin7 will not answer before {@code until} (null when unknown); the next run resumes. */
+    void pause(String why, Instant until) {
+        if (stop == null) {
+            resumeAfter = until;
+        }
+        stop(new StreamStopped(SyncStatus.PAUSED, why));
+    }
+
+    private synchronized void stop(StreamStopped reason) {
+        if (finished) {
+            return; // a stop that comes after the run ended must not interrupt the host's thread
+        }
+        if (stop == null) {
+            stop = reason; // the first reason wins: what follows is its consequence
+        }
         thread.interrupt();
         interruptWorkers();
+    }
+
+    /**
+     * The run is over: no stop interrupts its thread from now on, and the interrupt the engine
+     * set is cleared, so the host's thread is left as it was (a host's own interrupt stays).
+     */
+    synchronized void finish() {
+        finished = true;
+        if (stop != null) {
+            Thread.interrupted();
+        }
     }
 
     /** Interrupts the threads reading streams besides the caller's, and any that starts later. */
@@ -43,26 +80,20 @@ final class RunControl {
         workers.forEach(Thread::interrupt);
     }
 
-    /** Stops the run because it lost a lease it needs: another holder may run the tenant now. */
-    void lose(String why) {
-        lost = why;
-        cancel();
-    }
-
-    /** Whether the engine stopped the run: cancelled by the host, or a lease lost. */
-    boolean isCancelled() {
-        return cancelled;
-    }
-
-    /** Cancelled, a lease lost, or the host interrupted the thread at work. */
+    /** Stopped by the engine, or the host interrupted the thread at work. */
     boolean isStopped() {
-        return cancelled || Thread.currentThread().isInterrupted();
+        return stop != null || Thread.currentThread().isInterrupted();
     }
 
-    /** Why the run stopped: cancelled, or FAILED with the lease it lost. */
+    /** How the run stopped; CANCELLED when the host interrupted it. */
     StreamStopped stopped() {
-        String why = lost;
-        return why != null ? new StreamStopped(SyncStatus.FAILED, why) : StreamStopped.cancelled();
+        StreamStopped reason = stop;
+        return reason != null ? reason : new StreamStopped(SyncStatus.CANCELLED, "cancelled");
+    }
+
+    /** When Cin7 or the budget allows calls again, as the pause that stopped the run said; null if unknown. */
+    Instant resumeAfter() {
+        return resumeAfter;
     }
 
     /** @throws StreamStopped when the run is stopped */

@@ -35,9 +35,23 @@ final class StreamCounters {
         tally.addAll(other);
     }
 
-    synchronized StreamReport report(SyncStatus status, String error) {
+    /** The report of a stream that SUCCEEDED or was SKIPPED. */
+    StreamReport report(SyncStatus status) {
+        return report(status, null, null);
+    }
+
+    /**
+     * @param why why it failed or stopped, or null
+     * @param failure what kind of failure, when FAILED
+     */
+    synchronized StreamReport report(SyncStatus status, String why, FailureKind failure) {
         return new StreamReport(stream, status, windows, apiCalls.get(), pages.get(), fetched.get(), tally.upserted(),
                 tally.retracted(), tally.counts(), tally.examples(), retries.get(), Duration.ofMillis(throttledMillis.get()),
-                Duration.ofNanos(System.nanoTime() - startNanos), error);
+                Duration.ofNanos(System.nanoTime() - startNanos), why, failure);
+    }
+
+    /** The report of a stream stopped by {@code stop}. */
+    StreamReport report(StreamStopped stop) {
+        return report(stop.status(), stop.getMessage(), stop.failure());
     }
 }

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param retries failed requests tried again
  * @param throttled time spent waiting on the rate limiter
  * @param duration wall time of the stream
- * @param error what went wrong, when the status is FAILED (never holds a secret)
+ * @param error why the stream FAILED, or why it was PAUSED or CANCELLED; null when it SUCCEEDED (never holds a secret)
+ * @param failure what kind of failure, when the stream FAILED; else null
  */
 public record StreamReport(SyncStream stream, SyncStatus status, List<Window> windows, long apiCalls, long pages, long fetched,
         long upserted, long retracted, Map<Reason, Long> reasons, Map<Reason, List<String>> examples, long retries,
-        Duration throttled, Duration duration, String error) {
+        Duration throttled, Duration duration, String error, FailureKind failure) {
 
     public StreamReport {
         windows = List.copyOf(windows);
@@ -51,5 +52,10 @@ public record StreamReport(SyncStream stream, SyncStatus status, List<Window> wi
 
     public Optional<String> errorMessage() {
         return Optional.ofNullable(error);
+    }
+
+    /** What kind of failure, when the stream FAILED. */
+    public Optional<FailureKind> failureKind() {
+        return Optional.ofNullable(failure);
     }
 }

@@ -1,21 +1,28 @@
 package io.moselle.sync;
 
-/** Ends a stream early: PAUSED (budget), CANCELLED, or FAILED when the run lost its lease. */
+/** Ends a stream early: PAUSED (Cin7's limit or the budget), CANCELLED, or FAILED when the run lost its lease. */
 final class StreamStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final SyncStatus status;
+    private final FailureKind failure;
 
     StreamStopped(SyncStatus status, String message) {
-        super(message, null, false, false);
-        this.status = status;
+        this(status, message, null);
     }
 
-    static StreamStopped cancelled() {
-        return new StreamStopped(SyncStatus.CANCELLED, "cancelled");
+    StreamStopped(SyncStatus status, String message, FailureKind failure) {
+        super(message, null, false, false);
+        this.status = status;
+        this.failure = failure;
     }
 
     SyncStatus status() {
         return status;
+    }
+
+    /** What kind of failure, when FAILED. */
+    FailureKind failure() {
+        return failure;
     }
 }

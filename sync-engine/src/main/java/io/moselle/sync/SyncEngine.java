@@ -140,16 +140,14 @@ public final class SyncEngine {
                 throw SyncAlreadyRunningException.elsewhere(tenant.id(), e);
             } catch (RuntimeException e) {
                 return SyncReport.notStarted(tenant.id(), resyncFrom != null, now, streams,
-                        "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage());
+                        "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
             }
             try (held) {
                 return new TenantRun(config, tenant, control, held.tenant(), now, resyncFrom, streams, connections).execute();
             }
         } finally {
             running.remove(tenant.id(), control);
-            if (control.isCancelled()) {
-                Thread.interrupted(); // the engine's own interrupt, not the host's
-            }
+            control.finish();
         }
     }
 

@@ -18,16 +18,29 @@ import java.util.stream.Collectors;
  * @param duration wall time of the run
  * @param status the overall status
  * @param streams one report per stream, in run order
+ * @param resumeAfter for a PAUSED run, when Cin7 or the budget allows calls again (from Cin7's
+ *     {@code Retry-After}, or the budget's reset), when known; else null
  */
 public record SyncReport(String tenantId, String mode, Instant startedAt, Duration duration, SyncStatus status,
-        List<StreamReport> streams) {
+        List<StreamReport> streams, Instant resumeAfter) {
 
     public SyncReport {
         streams = List.copyOf(streams);
     }
 
+    /** For a PAUSED run, the earliest time the next run can get further, when known. */
+    public Optional<Instant> resumeAfterTime() {
+        return Optional.ofNullable(resumeAfter);
+    }
+
     public Optional<StreamReport> stream(SyncStream stream) {
         return streams.stream().filter(s -> s.stream() == stream).findFirst();
+    }
+
+    /** The kinds of failure of the streams that FAILED. */
+    public java.util.Set<FailureKind> failures() {
+        return streams.stream().flatMap(s -> s.failureKind().stream())
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(FailureKind.class)));
     }
 
     /** Requests sent in the whole run. */
@@ -51,10 +64,11 @@ public record SyncReport(String tenantId, String mode, Instant startedAt, Durati
     }
 
     /** A run that could not start: every stream asked for FAILED with {@code error}, the others SKIPPED. */
-    static SyncReport notStarted(String tenantId, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error) {
-        List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> new StreamCounters(s)
-                .report(streams.contains(s) ? SyncStatus.FAILED : SyncStatus.SKIPPED, streams.contains(s) ? error : null)).toList();
-        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports);
+    static SyncReport notStarted(String tenantId, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error,
+            FailureKind failure) {
+        List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> streams.contains(s)
+                ? new StreamCounters(s).report(SyncStatus.FAILED, error, failure) : new StreamCounters(s).report(SyncStatus.SKIPPED)).toList();
+        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports, null);
     }
 
     static SyncStatus overall(List<StreamReport> streams) {

@@ -4,6 +4,7 @@ import io.moselle.cin7.client.CallBudgetExhaustedException;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Exception;
 import io.moselle.cin7.client.Cin7RateLimiter;
+import io.moselle.cin7.client.RateLimitException;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.WarehouseDirectory;
 import java.time.Duration;
@@ -47,10 +48,9 @@ final class TenantRun {
     private final Cin7RateLimiter limiter;
     private final Cin7Client client;
     private final Delivery delivery;
-    /** Set when a stream pauses or is cancelled: streams not yet started then end the same way. */
-    private volatile SyncStatus stopAll;
     private volatile WarehouseDirectory warehouses;
     private volatile String warehousesError;
+    private volatile FailureKind warehousesFailure;
     private volatile Set<String> knownSkus;
 
     TenantRun(EngineConfig config, Tenant tenant, RunControl control, Lease lease, Instant now, Instant resyncFrom,
@@ -81,10 +81,12 @@ final class TenantRun {
         }
         List<StreamReport> ordered = new ArrayList<>();
         for (SyncStream stream : SyncStream.values()) {
-            ordered.add(reports.getOrDefault(stream, new StreamCounters(stream).report(SyncStatus.SKIPPED, null)));
+            ordered.add(reports.getOrDefault(stream, new StreamCounters(stream).report(SyncStatus.SKIPPED)));
         }
+        SyncStatus overall = SyncReport.overall(ordered);
         return new SyncReport(tenant.id(), isResync() ? "resync" : "daily", now,
-                Duration.ofNanos(System.nanoTime() - start), SyncReport.overall(ordered), ordered);
+                Duration.ofNanos(System.nanoTime() - start), overall, ordered,
+                overall == SyncStatus.PAUSED ? control.resumeAfter() : null);
     }
 
     private boolean needsWarehouses() {
@@ -97,17 +99,13 @@ final class TenantRun {
             if (!wanted && stream != SyncStream.BRANCHES) {
                 continue;
             }
-            SyncStatus stopped = stopAll;
-            if (stopped != null) {
-                reports.put(stream, new StreamCounters(stream).report(stopped, null));
+            if (control.isStopped()) {
+                reports.put(stream, new StreamCounters(stream).report(control.stopped()));
                 continue;
             }
             StreamReport report = runStream(new StreamRun(this, stream, client), wanted);
             reports.put(stream, report);
             config.listener().streamFinished(tenant.id(), report);
-            if (report.status() == SyncStatus.PAUSED || report.status() == SyncStatus.CANCELLED) {
-                stopAll = report.status();
-            }
         }
     }
 
@@ -152,35 +150,54 @@ final class TenantRun {
                 case STOCK -> Snapshots.stock(s, requireWarehouses(), knownSkus, now);
                 default -> WindowedRead.read(s, s.stream.windowed().orElseThrow(), settings, requireWarehouses());
             }
-            return s.counters.report(SyncStatus.SUCCEEDED, null);
+            return s.counters.report(SyncStatus.SUCCEEDED);
         } catch (StreamStopped e) {
-            return s.counters.report(e.status(), e.getMessage());
+            return s.counters.report(e);
         } catch (CallBudgetExhaustedException e) {
-            return s.counters.report(SyncStatus.PAUSED, e.getMessage());
+            control.pause("paused: " + e.getMessage(), e.resetsAt().orElse(null));
+            return s.counters.report(control.stopped());
+        } catch (RateLimitException e) {
+            Instant until = e.attempts() == 1 ? e.retryAfter().map(wait -> config.pacingClock().instant().plus(wait)).orElse(null) : null;
+            control.pause(pausedByCin7(e), until);
+            return s.counters.report(control.stopped());
         } catch (LeaseLostException e) {
             control.lose(e.getMessage());
-            return s.counters.report(SyncStatus.FAILED, e.getMessage());
+            return s.counters.report(SyncStatus.FAILED, e.getMessage(), FailureKind.LEASE_LOST);
         } catch (RuntimeException e) {
             if (control.isStopped()) {
-                StreamStopped stop = control.stopped();
-                return s.counters.report(stop.status(), stop.getMessage());
+                return s.counters.report(control.stopped());
             }
+            FailureKind kind = Failures.kindOf(e);
             if (s.stream == SyncStream.BRANCHES) {
                 warehousesError = describe(e);
+                warehousesFailure = kind;
             }
-            return s.counters.report(SyncStatus.FAILED, describe(e));
+            return s.counters.report(SyncStatus.FAILED, describe(e), kind);
         }
     }
 
+    /**
+     * Cin7's own limits are shared with every app on the account: a refusal that asks to wait
+     * longer than the retry policy allows, or one that retries could not get past, means the
+     * connection's calls are spent for now, whoever spent them.
+     */
+    private static String pausedByCin7(RateLimitException e) {
+        String refused = "paused: Cin7 refused calls of this API connection (HTTP 429)";
+        return e.attempts() == 1 && e.retryAfter().isPresent()
+                ? refused + " and asked to wait " + e.retryAfter().get().toSeconds()
+                        + " s: its daily limit is spent, perhaps by other apps on the account"
+                : refused + " " + e.attempts() + " times in a row despite pacing: other apps on the account may be using its limit";
+    }
+
     private static String describe(RuntimeException e) {
-        return e instanceof SinkFailedException || e instanceof Cin7Exception || e instanceof CheckpointException
+        return Failures.kindOf(e) != FailureKind.OTHER || e instanceof Failures.WarehousesUnavailable
                 ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private WarehouseDirectory requireWarehouses() {
         if (warehouses == null) {
-            throw new IllegalStateException("the branch list is unavailable, so branches cannot be mapped to warehouses ("
-                    + warehousesError + ")");
+            throw new Failures.WarehousesUnavailable("the branch list is unavailable, so branches cannot be mapped to warehouses ("
+                    + warehousesError + ")", warehousesFailure);
         }
         return warehouses;
     }
@@ -194,7 +211,9 @@ final class TenantRun {
         if (isResync()) {
             long left = limiter.budget().remaining(config.pacingClock().instant());
             if (left <= config.resyncCallReserve()) {
-                throw new StreamStopped(SyncStatus.PAUSED, "paused: " + left + " calls left today, kept in reserve for daily runs");
+                control.pause("paused: " + left + " calls left today, kept in reserve for daily runs",
+                        limiter.budget().nextReset(config.pacingClock().instant()).orElse(null));
+                throw control.stopped();
             }
         }
     }

@@ -23,7 +23,7 @@ final class EngineFixture implements AutoCloseable {
     final Cin7OmniSimulator sim;
     final FakeClock clock = new FakeClock(NOW);
     final RecordingSink sink = new RecordingSink();
-    final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+    final CrashingCheckpointStore checkpoints = new CrashingCheckpointStore();
     final Tenant tenant;
     SyncEngine engine;
 
@@ -32,7 +32,12 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(DatasetSpec spec, io.moselle.cin7.simulator.SimulatorOptions options) {
-        this.sim = Cin7OmniSimulator.start(spec, options);
+        this(spec, clock -> options);
+    }
+
+    /** A simulator whose options may use the fixture's fake clock, e.g. for its rate limits. */
+    EngineFixture(DatasetSpec spec, Function<FakeClock, io.moselle.cin7.simulator.SimulatorOptions> options) {
+        this.sim = Cin7OmniSimulator.start(spec, options.apply(clock));
         this.tenant = Tenant.of("acme", sim.credentials(), Cin7Settings.defaults());
         this.engine = engine(b -> b);
     }
@@ -84,25 +89,56 @@ final class EngineFixture implements AutoCloseable {
         }
     }
 
+    /** Where a run can die: each a point that can be chosen by its 1-based count. */
+    enum CrashPoint {
+        /** The sink refuses a batch. */
+        SINK_REFUSES,
+        /** The sink applies a batch, then the process dies before the checkpoint is saved. */
+        SINK_APPLIES_THEN_DIES,
+        /** The checkpoint store throws on a save. */
+        CHECKPOINT_SAVE_FAILS,
+        /** The sink applies the end of a snapshot, then dies. */
+        SNAPSHOT_END_DIES;
+
+        /** How many such points a small tenant's first run has at least: three snapshot ends, more of the others. */
+        int minimum() {
+            return this == SNAPSHOT_END_DIES ? 3 : 6;
+        }
+    }
+
     /**
-     * Runs again and again, the sink refusing the first batch of the first run, the second of
-     * the second, and so on, until a run succeeds; then once more with a healthy sink. Returns
-     * the number of runs abandoned.
+     * Runs again and again, dying at the first such point in the first run, the second in the
+     * second, and so on, until a run succeeds; then once more with nothing failing. Returns the
+     * number of runs abandoned.
      */
-    int crashAtEachBatchInTurn(SyncEngine engine) {
+    int crashAtEachPointInTurn(SyncEngine engine, CrashPoint point) {
         int crashes = 0;
         for (int crashAt = 1; crashAt < 1_000; crashAt++) {
             int limit = crashAt;
             java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
-            sink.failWhen = b -> seen.incrementAndGet() == limit;
-            if (engine.run(tenant).status() == SyncStatus.SUCCEEDED) {
+            switch (point) {
+                case SINK_REFUSES -> sink.failWhen = b -> seen.incrementAndGet() == limit;
+                case SINK_APPLIES_THEN_DIES -> sink.crashAfterApplyWhen = b -> seen.incrementAndGet() == limit;
+                case CHECKPOINT_SAVE_FAILS -> checkpoints.failSaveWhen = n -> seen.incrementAndGet() == limit;
+                case SNAPSHOT_END_DIES -> sink.snapshotCrashWhen = s -> seen.incrementAndGet() == limit;
+            }
+            SyncStatus status = engine.run(tenant).status();
+            healthy();
+            if (status == SyncStatus.SUCCEEDED) {
                 break;
             }
             crashes++;
         }
-        sink.failWhen = b -> false;
         engine.run(tenant);
         return crashes;
+    }
+
+    /** Nothing fails any more. */
+    void healthy() {
+        sink.failWhen = b -> false;
+        sink.crashAfterApplyWhen = b -> false;
+        sink.snapshotCrashWhen = s -> false;
+        checkpoints.failSaveWhen = n -> false;
     }
 
     /** The next day, on both the account and the engine's clock. */

@@ -189,8 +189,8 @@ class PostgresFleetTest {
     /** Waits, in the database, until the lease expires on the database's clock; returns the seconds it had left. */
     double waitForTheLeaseToExpire(String key) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT left_s, pg_sleep(left_s) FROM (SELECT GREATEST(0, EXTRACT(EPOCH FROM"
-                        + " expires_at - clock_timestamp()))::float8 + 0.05 AS left_s FROM " + prefix + "lease WHERE lease_key = '"
+                ResultSet rs = s.executeQuery("SELECT left_s, pg_sleep(left_s + 0.05) FROM (SELECT GREATEST(0, EXTRACT(EPOCH FROM"
+                        + " expires_at - clock_timestamp()))::float8 AS left_s FROM " + prefix + "lease WHERE lease_key = '"
                         + key + "') l")) {
             assertThat(rs.next()).isTrue();
             return rs.getDouble(1);

@@ -46,7 +46,12 @@ final class RecordingSink implements MoselleSink {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     final List<SyncBatch<?, ?>> batches = new CopyOnWriteArrayList<>();
     final AtomicInteger writes = new AtomicInteger();
+    /** Refuses a batch before applying anything of it. */
     volatile Predicate<SyncBatch<?, ?>> failWhen = b -> false;
+    /** Applies a batch, then throws: a sink that committed, and a process that died before the checkpoint. */
+    volatile Predicate<SyncBatch<?, ?>> crashAfterApplyWhen = b -> false;
+    /** Applies the end of a snapshot, then throws. */
+    volatile Predicate<Snapshot<?, ?>> snapshotCrashWhen = s -> false;
 
     State state(String tenantId) {
         return states.computeIfAbsent(tenantId, t -> new State());
@@ -73,6 +78,9 @@ final class RecordingSink implements MoselleSink {
                 apply(s.inventory, batch.as(RecordType.INVENTORY_LEVEL));
             }
         }
+        if (crashAfterApplyWhen.test(batch)) {
+            throw new IllegalStateException("the process died after the sink applied " + batch);
+        }
     }
 
     private static <R, K> void apply(Map<K, R> records, SyncBatch<R, K> batch) {
@@ -92,6 +100,9 @@ final class RecordingSink implements MoselleSink {
                 Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();
                 s.products.replaceAll((sku, p) -> skus.contains(sku) ? p : p.deactivated());
             }
+        }
+        if (snapshotCrashWhen.test(snapshot)) {
+            throw new IllegalStateException("the process died inside the end of " + snapshot);
         }
     }
 }

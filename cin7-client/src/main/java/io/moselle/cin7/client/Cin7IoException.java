@@ -1,8 +1,9 @@
 package io.moselle.cin7.client;
 
 /**
- * The request failed below HTTP: connect or request timeout, refused or dropped connection, a
- * body cut short. Retried; thrown once the attempts are spent.
+ * The request failed below HTTP: a connect or request timeout, a dropped connection or a body
+ * cut short (retried; thrown once the attempts are spent), or an unknown host or a refused
+ * connection (thrown at once: a setting to fix). The message names the host and the cause.
  */
 public class Cin7IoException extends Cin7Exception {
     private static final long serialVersionUID = 1L;

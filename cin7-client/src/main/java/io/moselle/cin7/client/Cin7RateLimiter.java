@@ -66,7 +66,7 @@ public final class Cin7RateLimiter {
         Instant now = clock.instant();
         if (!budget.tryAcquire(now)) {
             throw new CallBudgetExhaustedException("the daily call budget of this Cin7 API connection is spent ("
-                    + budget + "); no request was sent");
+                    + budget + "); no request was sent", budget.nextReset(now).orElse(null));
         }
         if (limits.isUnlimited()) {
             return new Reservation(null, Duration.ZERO);

@@ -33,6 +33,11 @@ final class DailyCallBudget implements CallBudget {
         return callsPerDay - used;
     }
 
+    @Override
+    public java.util.Optional<Instant> nextReset(Instant now) {
+        return java.util.Optional.of(CallBudget.nextUtcMidnight(now));
+    }
+
     private void roll(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!today.equals(day)) {

@@ -4,7 +4,11 @@ import io.moselle.cin7.client.internal.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,16 +98,26 @@ final class RequestExecutor {
                 } else {
                     retryAfter = response.header("Retry-After").flatMap(h -> RetryAfter.parse(h, clock.instant())).orElse(null);
                     Cin7ApiException error = ApiErrors.forStatus(GET, path, status, excerpt(response.body()), retryAfter);
-                    if (!ApiErrors.isRetryable(status)) {
-                        throw error;
+                    if (!ApiErrors.isRetryable(status) || waitsTooLong(retryAfter)) {
+                        throw error; // a wait of hours means the day's calls are spent: the caller decides, nobody waits
                     }
                     failure = error;
                     reason = "HTTP " + status;
                 }
+            } catch (HttpConnectTimeoutException e) {
+                limiter.completed(slot);
+                failure = new Cin7IoException(GET + " " + path + ": timed out connecting to " + hostAndPort(), e);
+                reason = "connect timeout";
             } catch (HttpTimeoutException e) {
                 limiter.completed(slot);
-                failure = new Cin7IoException(GET + " " + path + ": timed out (" + e.getMessage() + ")", e);
+                failure = new Cin7IoException(GET + " " + path + ": timed out after " + requestTimeout.toMillis()
+                        + " ms waiting for " + hostAndPort() + " to answer", e);
                 reason = "timeout";
+            } catch (ConnectException e) {
+                limiter.completed(slot);
+                // no host by that name, or nobody listening: a setting to fix, not a moment to wait for
+                throw new Cin7IoException(GET + " " + path + ": " + (isUnknownHost(e) ? "unknown host " + baseUri.getHost()
+                        : "connection refused by " + hostAndPort()), e);
             } catch (IOException e) {
                 limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": " + e, e);
@@ -112,11 +126,9 @@ final class RequestExecutor {
                 throw interrupted(path, e);
             }
             if (attempt >= retryPolicy.maxAttempts()) {
-                throw failure;
+                throw failure instanceof RateLimitException refused ? refused.afterAttempts(attempt) : failure;
             }
-            Duration delay = retryAfter != null
-                    ? min(retryAfter, retryPolicy.maxRetryAfter())
-                    : retryPolicy.backoff(attempt, random.getAsDouble());
+            Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(attempt, random.getAsDouble());
             listener.retryScheduled(GET, path, attempt, reason, delay);
             sleep(delay, path);
         }
@@ -145,8 +157,22 @@ final class RequestExecutor {
         return new Cin7InterruptedException(GET + " " + path + ": interrupted", e);
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private String hostAndPort() {
+        int port = baseUri.getPort() >= 0 ? baseUri.getPort() : "https".equalsIgnoreCase(baseUri.getScheme()) ? 443 : 80;
+        return baseUri.getHost() + ":" + port;
+    }
+
+    private static boolean isUnknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waitsTooLong(Duration retryAfter) {
+        return retryAfter != null && retryAfter.compareTo(retryPolicy.maxRetryAfter()) > 0;
     }
 
     private static String excerpt(InputStream body) {

@@ -7,8 +7,10 @@ import java.time.Duration;
  * dropped connections and bodies cut short are retried; 400, 401, 403 and 404 never are.
  *
  * <p>The wait before retry {@code n} (1-based) is {@code initialDelay * 2^(n-1)}, capped at
- * {@code maxDelay}, then multiplied by a random factor in {@code [1 - jitter, 1]}. A 429 with a
- * readable {@code Retry-After} waits exactly that long (up to {@code maxRetryAfter}). Immutable.
+ * {@code maxDelay}, then multiplied by a random factor in {@code [1 - jitter, 1]}. A response
+ * with a readable {@code Retry-After} waits exactly that long, up to {@code maxRetryAfter}: a
+ * 429 asking for longer (Cin7's day spent, perhaps by other apps on the account) is not retried
+ * at all, and its {@link RateLimitException} carries the wait. Immutable.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS =
@@ -28,7 +30,7 @@ public final class RetryPolicy {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    /** 5 attempts, 1 s doubling up to 30 s, 25% jitter, Retry-After honoured up to 2 minutes. */
+    /** 5 attempts, 1 s doubling up to 30 s, 25% jitter, a Retry-After of up to 2 minutes waited for. */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
@@ -61,6 +63,7 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, jitter, maxRetryAfter);
     }
 
+    /** The longest {@code Retry-After} waited for; a 429 asking for longer is thrown at once. */
     public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
         requirePositive("retryPolicy.maxRetryAfter", maxRetryAfter);
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, jitter, maxRetryAfter);

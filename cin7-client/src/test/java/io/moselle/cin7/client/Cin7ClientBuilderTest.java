@@ -36,7 +36,8 @@ class Cin7ClientBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("httpClient conflicts with connectTimeout")
                 .hasMessageContaining("httpClient conflicts with httpVersion");
-        assertThat(Cin7Client.builder().credentials(CREDENTIALS).httpClient(http).build()).isNotNull();
+        org.assertj.core.api.Assertions.assertThatCode(() -> Cin7Client.builder().credentials(CREDENTIALS).httpClient(http).build())
+                .as("a shared client alone is fine").doesNotThrowAnyException();
     }
 
     @Test

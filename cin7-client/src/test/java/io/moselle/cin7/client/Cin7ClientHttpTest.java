@@ -249,6 +249,31 @@ class Cin7ClientHttpTest {
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "Retry-After {0} s is waited for")
+    @ValueSource(ints = {60, 120})
+    void aRetryAfterUpToTheTwoMinuteCapIsWaitedFor(int seconds) {
+        wm.stubFor(get(anyUrl()).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", Integer.toString(seconds))).willSetStateTo("ok"));
+        wm.stubFor(get(anyUrl()).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson("[]")));
+
+        client().branches().list().stream().count();
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(seconds));
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "Retry-After {0}")
+    @ValueSource(strings = {"121", "18000", "5 Hours"})
+    void a429AskingToWaitLongerThanTheCapIsThrownAtOnceWithTheWait(String header) {
+        wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", header)
+                .withBody("Rate limit exceeded. Retry after some time.")));
+
+        assertThatThrownBy(() -> client().branches().list().stream().count())
+                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.retryAfter()).hasValueSatisfying(
+                        wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(2))));
+        assertThat(clock.sleeps()).as("nobody waits hours").isEmpty();
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+    }
+
     @Test
     void rateLimitWithoutRetryAfterBacksOffAndFinallyThrows() {
         wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withBody("Rate limit exceeded")));
@@ -265,6 +290,10 @@ class Cin7ClientHttpTest {
         assertThat(RetryAfter.parse("30", NOW)).contains(Duration.ofSeconds(30));
         assertThat(RetryAfter.parse(" 5 seconds ", NOW)).contains(Duration.ofSeconds(5));
         assertThat(RetryAfter.parse("1.5", NOW)).contains(Duration.ofMillis(1500));
+        assertThat(RetryAfter.parse("60 Seconds", NOW)).contains(Duration.ofSeconds(60));
+        assertThat(RetryAfter.parse("2 min", NOW)).contains(Duration.ofMinutes(2));
+        assertThat(RetryAfter.parse("5 Hours", NOW)).contains(Duration.ofHours(5));
+        assertThat(RetryAfter.parse("9999999", NOW)).as("a day at most").contains(Duration.ofDays(1));
         assertThat(RetryAfter.parse("Fri, 27 Nov 2026 10:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
         assertThat(RetryAfter.parse("Fri, 27 Nov 2026 09:00:00 GMT", NOW)).contains(Duration.ZERO);
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();

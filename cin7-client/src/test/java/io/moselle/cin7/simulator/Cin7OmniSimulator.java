@@ -142,6 +142,14 @@ public final class Cin7OmniSimulator implements AutoCloseable {
         accounts.get(DEFAULT_USERNAME).forbidden.add(resource.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Counts {@code calls} against today's limit of the account {@code username}, as calls made
+     * earlier today by the customer's other apps: Cin7's limits are shared by every app of an account.
+     */
+    public void spendDailyCallsAsOtherApps(String username, int calls) {
+        accounts.get(username).limits.spentByOthers(options.clock().millis(), calls);
+    }
+
     /** The next replies, in order, get these faults (before any random ones). */
     public void injectFaults(FaultKind... faults) {
         synchronized (scriptedFaults) {

@@ -17,11 +17,7 @@ final class RateLimitWindows {
 
     /** Counts a call at {@code nowMillis}; returns 0 when accepted, else the seconds to wait. */
     synchronized long tryAcquire(long nowMillis) {
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(nowMillis, 86_400_000L));
-        if (!date.equals(day)) {
-            day = date;
-            today = 0;
-        }
+        LocalDate date = roll(nowMillis);
         if (options.perDay() > 0 && today >= options.perDay()) {
             long midnight = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             return Math.max(1, (midnight - nowMillis + 999) / 1000);
@@ -42,6 +38,21 @@ final class RateLimitWindows {
         lastMinute.addLast(nowMillis);
         today++;
         return 0;
+    }
+
+    /** Counts {@code calls} made earlier today by other apps on the account. */
+    synchronized void spentByOthers(long nowMillis, int calls) {
+        roll(nowMillis);
+        today += calls;
+    }
+
+    private LocalDate roll(long nowMillis) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(nowMillis, 86_400_000L));
+        if (!date.equals(day)) {
+            day = date;
+            today = 0;
+        }
+        return date;
     }
 
     private int countSince(long fromExclusive) {

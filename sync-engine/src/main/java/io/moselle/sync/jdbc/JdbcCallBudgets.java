@@ -97,6 +97,11 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
             }
         }
 
+        @Override
+        public java.util.Optional<Instant> nextReset(Instant now) {
+            return java.util.Optional.of(CallBudget.nextUtcMidnight(now));
+        }
+
         private LocalDate day(Instant now) {
             return LocalDate.ofInstant(now, ZoneOffset.UTC);
         }
