@@ -27,6 +27,8 @@ public enum Reason {
     DUPLICATE_ROW(Kind.SKIPPED),
     /** Skipped: a field needed to map the record is missing (the example names the field). */
     MISSING_FIELD(Kind.SKIPPED),
+    /** Skipped: a quantity or an amount no real record has (a trillion or more, or past 12 decimals); the example names the field. */
+    INVALID_NUMBER(Kind.SKIPPED),
 
     /** Line dropped: the line has no SKU. */
     LINE_MISSING_SKU(Kind.DROPPED_LINE),

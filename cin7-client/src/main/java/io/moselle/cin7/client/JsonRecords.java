@@ -86,7 +86,15 @@ final class JsonRecords<T> {
     /** Buffers one record's tokens, so that a binding error can still name the record's id. */
     private T readRecord(JsonParser parser, int page, String position) throws IOException {
         TokenBuffer buffer = new TokenBuffer(parser);
-        buffer.copyCurrentStructure(parser);
+        try {
+            buffer.copyCurrentStructure(parser);
+        } catch (JsonProcessingException e) {
+            if (isEndOfInput(e)) {
+                throw e;
+            }
+            // a key given twice, or nesting too deep: the record cannot be read, so its id cannot be trusted either
+            throw invalid(page, null, position + where(parser), e.getOriginalMessage(), e);
+        }
         try (JsonParser recordParser = buffer.asParser(parser.getCodec())) {
             return reader.readValue(recordParser);
         } catch (JsonMappingException e) {
@@ -94,6 +102,16 @@ final class JsonRecords<T> {
         } catch (JsonProcessingException e) {
             throw invalid(page, idOf(buffer, parser), position, e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the current record the parser stands, as {@code .lineItems[2].qty}: at most four steps below the record. */
+    private static String where(JsonParser parser) {
+        StringBuilder path = new StringBuilder();
+        com.fasterxml.jackson.core.JsonPointer pointer = parser.getParsingContext().pathAsPointer().tail(); // below the page
+        for (int steps = 0; pointer != null && !pointer.matches() && steps < 4; steps++, pointer = pointer.tail()) {
+            path.append(pointer.getMatchingIndex() >= 0 ? "[" + pointer.getMatchingIndex() + "]" : "." + pointer.getMatchingProperty());
+        }
+        return path.toString();
     }
 
     private void expectEnd(JsonParser parser, int page) throws IOException {
@@ -123,7 +141,7 @@ final class JsonRecords<T> {
             JsonNode tree = p.readValueAsTree();
             for (var fields = tree.fields(); fields.hasNext(); ) {
                 var field = fields.next();
-                if (field.getKey().equalsIgnoreCase("id") && field.getValue().canConvertToLong()) {
+                if (field.getKey().equalsIgnoreCase("id") && field.getValue().isIntegralNumber() && field.getValue().canConvertToLong()) {
                     return field.getValue().asLong();
                 }
             }
@@ -145,11 +163,9 @@ final class JsonRecords<T> {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        if (path.length() == 0) {
-            Matcher missing = MISSING_ATTRIBUTES.matcher(String.valueOf(e.getOriginalMessage()));
-            if (missing.find()) {
-                path.append(missing.group(1));
-            }
+        Matcher missing = MISSING_ATTRIBUTES.matcher(String.valueOf(e.getOriginalMessage()));
+        if (missing.find()) {
+            path.append(path.length() == 0 ? "" : ".").append(missing.group(1)); // a required value absent: name it
         }
         return path.length() == 0 ? "" : "." + path;
     }

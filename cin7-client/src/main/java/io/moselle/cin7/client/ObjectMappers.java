@@ -2,6 +2,7 @@ package io.moselle.cin7.client;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ final class ObjectMappers {
 
     /**
      * A mapper for Cin7 JSON: unknown fields ignored, keys matched case-insensitively (Cin7 sends
-     * camelCase, its docs show PascalCase), decimals exact, {@code ""} read as absent, lenient
+     * camelCase, its docs show PascalCase), a key given twice refused, decimals exact, {@code ""} read as absent, lenient
      * dates, and no silent coercion (a float is never truncated into an integer, text is never
      * parsed into a number). A {@code null} list is read as empty; a {@code null} element in a
      * list is an error. One shared instance; do not reconfigure it.
@@ -36,6 +37,7 @@ final class ObjectMappers {
                 .addDeserializer(Instant.class, new LenientInstantDeserializer())
                 .addDeserializer(String.class, new BlankAsNullStringDeserializer());
         return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a key given twice makes a record ambiguous: refused
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

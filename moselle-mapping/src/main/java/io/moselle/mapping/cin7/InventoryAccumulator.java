@@ -21,7 +21,8 @@ import java.util.Set;
  * counts once: the last one returned ({@link Reason#DUPLICATE_ROW} for the others). Rows are then
  * summed per (SKU, warehouse key), whichever option they came from. Rows whose SKU is not a known
  * product are kept and noted ({@link Reason#UNKNOWN_SKU}); so are rows of a branch missing from
- * the branch list ({@link Reason#UNKNOWN_BRANCH}). Not thread-safe: one per snapshot.
+ * the branch list ({@link Reason#UNKNOWN_BRANCH}). A row with a quantity no real stock has is
+ * skipped ({@link Reason#INVALID_NUMBER}). Not thread-safe: one per snapshot.
  */
 public final class InventoryAccumulator {
     private final WarehouseDirectory warehouses;
@@ -58,6 +59,12 @@ public final class InventoryAccumulator {
         }
         if (!warehouses.isEnabled(row.branchId())) {
             tally.count(Reason.WAREHOUSE_DISABLED, 1, source);
+            return;
+        }
+        String implausible = new Numbers.Check().number("stockOnHand", row.stockOnHand()).number("available", row.available())
+                .number("incoming", row.incoming()).failed();
+        if (implausible != null) {
+            tally.count(Reason.INVALID_NUMBER, 1, source + " " + implausible);
             return;
         }
         String identity = row.productOptionId() != null

@@ -42,6 +42,14 @@ public final class ReplenishmentMapping {
         if (!warehouses.isEnabled(branch)) {
             return Outcome.retract(key, Reason.WAREHOUSE_DISABLED, id);
         }
+        Numbers.Check numbers = new Numbers.Check();
+        for (int i = 0; i < po.lineItems().size(); i++) {
+            PurchaseOrderLine line = po.lineItems().get(i);
+            numbers.number("lineItems[" + i + "].qty", line.qty()).number("lineItems[" + i + "].unitPrice", line.unitPrice());
+        }
+        if (numbers.failed() != null) {
+            return Outcome.skip(Reason.INVALID_NUMBER, id + " " + numbers.failed());
+        }
         LineFilter filter = new LineFilter();
         List<ReplenishmentLine> lines = new ArrayList<>();
         for (PurchaseOrderLine line : po.lineItems()) {
@@ -99,6 +107,15 @@ public final class ReplenishmentMapping {
         }
         if (warehouses.keyOf(source).equals(warehouses.keyOf(destination))) {
             return Outcome.retract(key, Reason.INTERNAL_TRANSFER, id);
+        }
+        Numbers.Check numbers = new Numbers.Check();
+        for (int i = 0; i < t.lineItems().size(); i++) {
+            BranchTransferLine line = t.lineItems().get(i);
+            numbers.number("lineItems[" + i + "].qty", line.qty()).number("lineItems[" + i + "].qtyTransferred", line.qtyTransferred())
+                    .number("lineItems[" + i + "].unitCost", line.unitCost());
+        }
+        if (numbers.failed() != null) {
+            return Outcome.skip(Reason.INVALID_NUMBER, id + " " + numbers.failed());
         }
         LineFilter filter = new LineFilter();
         List<ReplenishmentLine> lines = new ArrayList<>();

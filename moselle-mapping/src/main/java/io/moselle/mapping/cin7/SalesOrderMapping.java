@@ -18,7 +18,8 @@ import java.util.Map;
  * when dispatched) {@link Reason#VOIDED}; a source containing an excluded source
  * {@link Reason#EXCLUDED_SOURCE}; a disabled branch {@link Reason#WAREHOUSE_DISABLED}; neither a
  * {@code dispatchedDate} nor a dispatched stage {@link Reason#NOT_DISPATCHED}; no line left
- * {@link Reason#NO_LINES}.
+ * {@link Reason#NO_LINES}. An order that qualifies but holds a quantity or an amount no real
+ * order has is skipped ({@link Reason#INVALID_NUMBER}, naming the field).
  */
 public final class SalesOrderMapping {
     /** The channel of an order whose source is blank when no default channel is set. */
@@ -48,6 +49,15 @@ public final class SalesOrderMapping {
         Instant date = first(order.invoiceDate(), order.dispatchedDate(), order.createdDate());
         if (date == null) {
             return Outcome.skip(Reason.MISSING_FIELD, id + " createdDate");
+        }
+        Numbers.Check numbers = new Numbers.Check();
+        for (int i = 0; i < order.lineItems().size(); i++) {
+            SalesOrderLine line = order.lineItems().get(i);
+            numbers.number("lineItems[" + i + "].qty", line.qty()).number("lineItems[" + i + "].unitPrice", line.unitPrice())
+                    .number("lineItems[" + i + "].discount", line.discount());
+        }
+        if (numbers.failed() != null) {
+            return Outcome.skip(Reason.INVALID_NUMBER, id + " " + numbers.failed());
         }
         LineFilter filter = new LineFilter();
         List<io.moselle.mapping.SalesOrderLine> lines = new ArrayList<>();

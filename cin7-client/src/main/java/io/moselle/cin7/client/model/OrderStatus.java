@@ -21,10 +21,11 @@ public final class OrderStatus extends TextCode {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static @Nullable OrderStatus of(Object value) {
         if (value instanceof Number n) {
-            return switch (n.intValue()) {
-                case 0 -> DRAFT;
-                case 1 -> APPROVED;
-                case 2 -> VOID;
+            boolean whole = n instanceof Integer || n instanceof Long || n instanceof java.math.BigInteger || n instanceof Short;
+            return switch (whole ? n.toString() : "") {
+                case "0" -> DRAFT;
+                case "1" -> APPROVED;
+                case "2" -> VOID;
                 default -> throw new IllegalArgumentException("unknown order status code " + n);
             };
         }
