@@ -13,10 +13,18 @@ import java.util.stream.Collectors;
 
 /** Prints a run's report and a projected-stock table for a terminal. */
 final class ReportPrinter {
+    private static final Map<Reason.Kind, String> KIND_LABELS = Map.of(Reason.Kind.RETRACTED, "retracted",
+            Reason.Kind.SKIPPED, "skipped", Reason.Kind.DROPPED_LINE, "lines dropped (records kept)", Reason.Kind.NOTED, "noted");
+
     private ReportPrinter() {}
 
     static void report(PrintStream out, SyncReport report) {
-        out.printf(Locale.ROOT, "%nSync of %s (%s) started %s: %s in %.1fs, %,d API calls%n", report.tenantId(), report.mode(),
+        String mode = switch (report.mode()) {
+            case "first" -> "First sync";
+            case "resync" -> "Re-sync";
+            default -> "Daily sync";
+        };
+        out.printf(Locale.ROOT, "%n%s of %s started %s: %s in %.1fs, %,d API calls%n", mode, report.tenantId(),
                 report.startedAt(), report.status(), report.duration().toMillis() / 1000.0, report.apiCalls());
         out.printf(Locale.ROOT, "  %-17s %-9s %6s %9s %9s %9s %8s %7s%n", "stream", "status", "calls", "fetched", "upserted",
                 "retracted", "skipped", "retries");
@@ -26,12 +34,13 @@ final class ReportPrinter {
             }
             out.printf(Locale.ROOT, "  %-17s %-9s %,6d %,9d %,9d %,9d %,8d %,7d%n", ProgressPrinter.name(s.stream()), s.status(),
                     s.apiCalls(), s.fetched(), s.upserted(), s.retracted(), s.skipped(), s.retries());
-            String reasons = s.reasons().entrySet().stream()
-                    .sorted(Map.Entry.<Reason, Long>comparingByValue().reversed())
-                    .map(e -> e.getKey() + " " + e.getValue() + " (e.g. " + String.join(", ", s.examples().getOrDefault(e.getKey(), List.of())) + ")")
-                    .collect(Collectors.joining("; "));
-            if (!reasons.isEmpty()) {
-                out.println("      " + reasons);
+            for (Reason.Kind kind : Reason.Kind.values()) {
+                String reasons = s.reasons(kind).entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() + " (e.g. " + String.join(", ", s.examples().getOrDefault(e.getKey(), List.of())) + ")")
+                        .collect(Collectors.joining("; "));
+                if (!reasons.isEmpty()) {
+                    out.println("      " + KIND_LABELS.get(kind) + ": " + reasons);
+                }
             }
             s.errorMessage().ifPresent(e -> out.println("      " + e));
         }

@@ -40,7 +40,11 @@ public enum Reason {
     /** Imported, noted: a stock row whose SKU is not a known product. */
     UNKNOWN_SKU(Kind.NOTED);
 
-    /** What happened to the record. */
+    /**
+     * What happened to the record: the kind a reason is counted under by default. A stock row of
+     * a disabled warehouse is skipped, where an order of one is retracted: a {@link Tally} counts
+     * each under what happened.
+     */
     public enum Kind {
         RETRACTED, SKIPPED, DROPPED_LINE, NOTED
     }

@@ -3,7 +3,9 @@ package io.moselle.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.mapping.MoselleJson;
+import io.moselle.mapping.Reason;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The JSON form of a {@link SyncReport}: durations in milliseconds, instants in UTC. */
 final class ReportJson {
@@ -33,11 +35,17 @@ final class ReportJson {
             n.put("skipped", s.skipped());
             n.put("droppedLines", s.droppedLines());
             ObjectNode reasons = n.putObject("reasons");
-            s.reasons().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
-                ObjectNode r = reasons.putObject(e.getKey().name());
-                r.put("count", e.getValue());
-                s.examples().getOrDefault(e.getKey(), java.util.List.of()).forEach(r.putArray("examples")::add);
-            });
+            for (Reason.Kind kind : Reason.Kind.values()) {
+                if (s.reasons(kind).isEmpty()) {
+                    continue;
+                }
+                ObjectNode ofKind = reasons.putObject(kind.name());
+                s.reasons(kind).entrySet().forEach(e -> {
+                    ObjectNode r = ofKind.putObject(e.getKey().name());
+                    r.put("count", e.getValue());
+                    s.examples().getOrDefault(e.getKey(), List.of()).forEach(r.putArray("examples")::add);
+                });
+            }
             n.put("retries", s.retries());
             n.put("throttledMillis", s.throttled().toMillis());
             n.put("durationMillis", s.duration().toMillis());

@@ -46,7 +46,7 @@ final class StreamCounters {
      */
     synchronized StreamReport report(SyncStatus status, String why, FailureKind failure) {
         return new StreamReport(stream, status, windows, apiCalls.get(), pages.get(), fetched.get(), tally.upserted(),
-                tally.retracted(), tally.counts(), tally.examples(), retries.get(), Duration.ofMillis(throttledMillis.get()),
+                tally.retracted(), tally.countsByKind(), tally.examples(), retries.get(), Duration.ofMillis(throttledMillis.get()),
                 Duration.ofNanos(System.nanoTime() - startNanos), why, failure);
     }
 

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * logged: check {@link #status()} or call {@link #throwIfFailed()}. Immutable.
  *
  * @param tenantId the tenant
- * @param mode {@code daily} or {@code resync}
+ * @param mode {@code first} when a windowed stream read its initial history (it had never
+ *     planned a window), {@code daily}, or {@code resync}
  * @param startedAt the run's "now" on the engine's clock (window ends and {@code asOf})
  * @param duration wall time of the run
  * @param status the overall status

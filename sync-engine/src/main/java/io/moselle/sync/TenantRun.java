@@ -52,6 +52,7 @@ final class TenantRun {
     private volatile String warehousesError;
     private volatile FailureKind warehousesFailure;
     private volatile Set<String> knownSkus;
+    private volatile boolean readsFirstHistory;
 
     TenantRun(EngineConfig config, Tenant tenant, RunControl control, Lease lease, Instant now, Instant resyncFrom,
             Set<SyncStream> streams, Cin7Connections connections) {
@@ -84,7 +85,7 @@ final class TenantRun {
             ordered.add(reports.getOrDefault(stream, new StreamCounters(stream).report(SyncStatus.SKIPPED)));
         }
         SyncStatus overall = SyncReport.overall(ordered);
-        return new SyncReport(tenant.id(), isResync() ? "resync" : "daily", now,
+        return new SyncReport(tenant.id(), isResync() ? "resync" : readsFirstHistory ? "first" : "daily", now,
                 Duration.ofNanos(System.nanoTime() - start), overall, ordered,
                 overall == SyncStatus.PAUSED ? control.resumeAfter() : null);
     }
@@ -234,8 +235,13 @@ final class TenantRun {
         return resyncFrom;
     }
 
+    /** The stream's saved checkpoint; none for a daily run makes this run a first sync. */
     Optional<Checkpoint> loadCheckpoint(String name) {
-        return config.checkpoints().load(tenant.id(), name);
+        Optional<Checkpoint> saved = config.checkpoints().load(tenant.id(), name);
+        if (!isResync() && saved.flatMap(Checkpoint::newestWindow).isEmpty()) {
+            readsFirstHistory = true;
+        }
+        return saved;
     }
 
     void saveCheckpoint(String name, Checkpoint checkpoint) {

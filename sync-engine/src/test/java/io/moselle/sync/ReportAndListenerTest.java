@@ -136,4 +136,37 @@ class ReportAndListenerTest {
         assertThat(purchases.upserted() + purchases.retracted() + purchases.skipped()).as("dropped lines are not records")
                 .isEqualTo(purchases.fetched());
     }
+
+    @Test
+    void theJsonReportGroupsReasonsByWhatHappenedAndAddsUp() throws Exception {
+        SyncReport report = f.engine.run(f.tenant);
+
+        var json = io.moselle.mapping.MoselleJson.mapper().readTree(report.toJson());
+        assertThat(json.get("mode").asText()).isEqualTo("first");
+        for (var stream : json.get("streams")) {
+            StreamReport expected = report.stream(SyncStream.valueOf(stream.get("stream").asText())).orElseThrow();
+            long skipped = 0;
+            for (var reason : iterable(stream.at("/reasons/SKIPPED").fields())) {
+                assertThat(Reason.valueOf(reason.getKey()).kind()).isIn(Reason.Kind.SKIPPED, Reason.Kind.RETRACTED);
+                skipped += reason.getValue().get("count").asLong();
+            }
+            assertThat(skipped).as(expected.stream() + " skipped adds up").isEqualTo(stream.get("skipped").asLong())
+                    .isEqualTo(expected.skipped());
+            long dropped = 0;
+            for (var reason : iterable(stream.at("/reasons/DROPPED_LINE").fields())) {
+                dropped += reason.getValue().get("count").asLong();
+            }
+            assertThat(dropped).isEqualTo(stream.get("droppedLines").asLong());
+            List<Long> counts = new java.util.ArrayList<>();
+            stream.at("/reasons/RETRACTED").forEach(r -> counts.add(r.get("count").asLong()));
+            assertThat(counts).as("most frequent first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+        assertThat(json.at("/streams/2/reasons/SKIPPED/WAREHOUSE_DISABLED/count").asLong())
+                .as("stock rows of a disabled warehouse are skipped")
+                .isEqualTo(report.stream(SyncStream.STOCK).orElseThrow().reasons(Reason.Kind.SKIPPED).get(Reason.WAREHOUSE_DISABLED));
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
+    }
 }

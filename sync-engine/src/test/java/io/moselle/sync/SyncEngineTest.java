@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -303,23 +304,45 @@ class SyncEngineTest {
     @Test
     void theReportCountsEverything() {
         SyncReport report;
+        SyncReport daily;
         try (EngineFixture demo = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW))) {
             report = demo.engine.run(demo.tenant);
+            daily = demo.engine.run(demo.tenant);
         }
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(report.tenantId()).isEqualTo("acme");
-        assertThat(report.mode()).isEqualTo("daily");
+        assertThat(report.mode()).as("a run reading the initial history").isEqualTo("first");
+        assertThat(daily.mode()).isEqualTo("daily");
         assertThat(report.startedAt()).isEqualTo(EngineFixture.NOW);
         assertThat(sales.pages()).isEqualTo(sales.fetched() / 250 + 1);
         assertThat(sales.apiCalls()).isEqualTo(sales.pages());
         assertThat(sales.upserted() + sales.retracted() + sales.skipped()).isEqualTo(sales.fetched());
-        assertThat(sales.reasons()).containsKeys(Reason.VOIDED, Reason.EXCLUDED_SOURCE, Reason.NOT_DISPATCHED, Reason.WAREHOUSE_DISABLED);
+        assertThat(sales.reasons(Reason.Kind.RETRACTED))
+                .containsKeys(Reason.VOIDED, Reason.EXCLUDED_SOURCE, Reason.NOT_DISPATCHED, Reason.WAREHOUSE_DISABLED);
+        assertThat(sales.reasons(Reason.Kind.RETRACTED).values().stream().mapToLong(Long::longValue).sum())
+                .as("every retraction has its reason").isEqualTo(sales.retracted());
         assertThat(sales.examples().get(Reason.VOIDED)).hasSizeBetween(1, 5);
         StreamReport stock = report.stream(SyncStream.STOCK).orElseThrow();
-        assertThat(stock.reasons()).containsKeys(Reason.DUPLICATE_ROW, Reason.UNKNOWN_SKU, Reason.UNKNOWN_BRANCH, Reason.MISSING_SKU,
-                Reason.WAREHOUSE_DISABLED);
+        assertThat(stock.reasons(Reason.Kind.SKIPPED))
+                .as("a stock row of a disabled warehouse is skipped, not retracted")
+                .containsKeys(Reason.DUPLICATE_ROW, Reason.MISSING_SKU, Reason.WAREHOUSE_DISABLED);
+        assertThat(stock.reasons(Reason.Kind.NOTED)).containsKeys(Reason.UNKNOWN_SKU, Reason.UNKNOWN_BRANCH);
+        assertThat(stock.skipped()).as("skipped adds up to its reasons")
+                .isEqualTo(stock.reasons(Reason.Kind.SKIPPED).values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(stock.count(Reason.DUPLICATE_ROW) + stock.count(Reason.MISSING_SKU) + stock.count(Reason.WAREHOUSE_DISABLED)
+                        + stock.count(Reason.MISSING_FIELD) + stock.count(Reason.INVALID_NUMBER));
         StreamReport products = report.stream(SyncStream.PRODUCTS).orElseThrow();
-        assertThat(products.reasons()).containsKeys(Reason.MISSING_SKU);
+        assertThat(products.reasons(Reason.Kind.SKIPPED)).containsKeys(Reason.MISSING_SKU);
+    }
+
+    @Test
+    void reasonsAreListedMostFrequentFirstInAStableOrder() {
+        StreamReport report = new StreamReport(SyncStream.STOCK, SyncStatus.SUCCEEDED, List.of(), 0, 0, 0, 0, 0,
+                Map.of(Reason.Kind.SKIPPED, Map.of(Reason.MISSING_SKU, 2L, Reason.DUPLICATE_ROW, 2L, Reason.WAREHOUSE_DISABLED, 7L)),
+                Map.of(), 0, Duration.ZERO, Duration.ZERO, null, null);
+        assertThat(report.reasons(Reason.Kind.SKIPPED).keySet())
+                .containsExactly(Reason.WAREHOUSE_DISABLED, Reason.MISSING_SKU, Reason.DUPLICATE_ROW);
+        assertThat(report.skipped()).isEqualTo(11);
     }
 
     @Test

@@ -50,21 +50,21 @@ public final class InventoryAccumulator {
         String sku = Text.clean(row.code());
         String source = "option " + row.productOptionId() + " @ branch " + row.branchId();
         if (row.branchId() == null) {
-            tally.count(Reason.MISSING_FIELD, 1, source + " branchId");
+            tally.skip(Reason.MISSING_FIELD, source + " branchId");
             return;
         }
         if (sku == null) {
-            tally.count(Reason.MISSING_SKU, 1, source);
+            tally.skip(Reason.MISSING_SKU, source);
             return;
         }
         if (!warehouses.isEnabled(row.branchId())) {
-            tally.count(Reason.WAREHOUSE_DISABLED, 1, source);
+            tally.skip(Reason.WAREHOUSE_DISABLED, source);
             return;
         }
         String implausible = new Numbers.Check().number("stockOnHand", row.stockOnHand()).number("available", row.available())
                 .number("incoming", row.incoming()).failed();
         if (implausible != null) {
-            tally.count(Reason.INVALID_NUMBER, 1, source + " " + implausible);
+            tally.skip(Reason.INVALID_NUMBER, source + " " + implausible);
             return;
         }
         String identity = row.productOptionId() != null
@@ -73,7 +73,7 @@ public final class InventoryAccumulator {
         Row previous = rows.put(identity, new Row(source, sku, row.branchId(), warehouses.keyOf(row.branchId()),
                 orZero(row.stockOnHand()), orZero(row.available()), orZero(row.incoming())));
         if (previous != null) {
-            tally.count(Reason.DUPLICATE_ROW, 1, source);
+            tally.skip(Reason.DUPLICATE_ROW, source);
         }
     }
 
