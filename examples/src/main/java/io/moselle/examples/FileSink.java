@@ -9,11 +9,11 @@ import io.moselle.mapping.ProjectedStocks;
 import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.Warehouse;
-import io.moselle.sync.MoselleSink;
 import io.moselle.sync.AtomicFiles;
+import io.moselle.sync.MoselleSink;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import io.moselle.sync.SyncReport;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,39 +25,47 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A sink writing one tenant's records to a directory as JSON Lines, one file per record type,
- * each sorted by key: {@code warehouses.jsonl}, {@code products.jsonl}, {@code sales-orders.jsonl},
- * {@code replenishment-orders.jsonl}, {@code inventory.jsonl}, {@code projected-stock.jsonl}
- * (recomputed from the final state), and {@code sync-report.json}.
+ * A sink holding one tenant's records in memory, read from and written to a directory as JSON
+ * Lines: one file per record type, each sorted by key ({@link #FILES}), plus
+ * {@code projected-stock.jsonl} recomputed from the records. Upserts replace by key and
+ * retractions remove, as in {@link InMemorySink}.
  *
- * <p>It starts from the files already in the directory, holds the state in memory during a
- * run, and {@link #save(SyncReport)} rewrites every file atomically at the end. The CLI saves the
- * engine's checkpoints at the same moment, so a run that dies half-way leaves both as they were
- * and the next run starts again from there. Not for several tenants: one directory, one tenant.
+ * <p>{@link #writeTo(Path)} writes new files; it does not replace a directory's files atomically
+ * as a set. The command line writes each state to a new directory and switches to it in one step
+ * (see its {@code OutputFolder}). Not for several tenants: one sink, one tenant.
  */
 public final class FileSink implements MoselleSink {
-    static final String WAREHOUSES = "warehouses.jsonl";
-    static final String PRODUCTS = "products.jsonl";
-    static final String SALES_ORDERS = "sales-orders.jsonl";
-    static final String REPLENISHMENT_ORDERS = "replenishment-orders.jsonl";
-    static final String INVENTORY = "inventory.jsonl";
-    static final String PROJECTED_STOCK = "projected-stock.jsonl";
-    static final String REPORT = "sync-report.json";
+    public static final String WAREHOUSES = "warehouses.jsonl";
+    public static final String PRODUCTS = "products.jsonl";
+    public static final String SALES_ORDERS = "sales-orders.jsonl";
+    public static final String REPLENISHMENT_ORDERS = "replenishment-orders.jsonl";
+    public static final String INVENTORY = "inventory.jsonl";
+    public static final String PROJECTED_STOCK = "projected-stock.jsonl";
+    /** Every file {@link #writeTo(Path)} writes, in that order. */
+    public static final List<String> FILES = List.of(WAREHOUSES, PRODUCTS, SALES_ORDERS, REPLENISHMENT_ORDERS, INVENTORY,
+            PROJECTED_STOCK);
 
     private static final ObjectMapper JSON = MoselleJson.mapper();
 
-    private final Path directory;
     private final InMemorySink.State state = new InMemorySink.State();
 
-    /** Opens {@code directory}, reading the records a previous run left there. */
-    public FileSink(Path directory) throws IOException {
-        this.directory = directory;
-        Files.createDirectories(directory);
-        load(WAREHOUSES, Warehouse.class, state.warehouses, Warehouse::key);
-        load(PRODUCTS, Product.class, state.products, Product::sku);
-        load(SALES_ORDERS, SalesOrder.class, state.salesOrders, SalesOrder::externalId);
-        load(REPLENISHMENT_ORDERS, ReplenishmentOrder.class, state.replenishmentOrders, ReplenishmentOrder::key);
-        load(INVENTORY, InventoryLevel.class, state.inventory, InventoryLevel::key);
+    /** An empty sink. */
+    public FileSink() {}
+
+    /**
+     * A sink holding the records of {@code directory}'s files; a missing file holds none.
+     *
+     * @throws IOException naming the file and line of a record that cannot be read
+     */
+    public static FileSink readFrom(Path directory) throws IOException {
+        FileSink sink = new FileSink();
+        InMemorySink.State s = sink.state;
+        read(directory.resolve(WAREHOUSES), Warehouse.class, s.warehouses, Warehouse::key);
+        read(directory.resolve(PRODUCTS), Product.class, s.products, Product::sku);
+        read(directory.resolve(SALES_ORDERS), SalesOrder.class, s.salesOrders, SalesOrder::externalId);
+        read(directory.resolve(REPLENISHMENT_ORDERS), ReplenishmentOrder.class, s.replenishmentOrders, ReplenishmentOrder::key);
+        read(directory.resolve(INVENTORY), InventoryLevel.class, s.inventory, InventoryLevel::key);
+        return sink;
     }
 
     @Override
@@ -80,23 +88,37 @@ public final class FileSink implements MoselleSink {
         return ProjectedStocks.compute(state.inventory.values(), state.replenishmentOrders.values());
     }
 
-    /** Writes every file, each atomically, and the report. */
-    public synchronized void save(SyncReport report) throws IOException {
-        writeLines(WAREHOUSES, state.warehouses.values());
-        writeLines(PRODUCTS, state.products.values());
-        writeLines(SALES_ORDERS, state.salesOrders.values());
-        writeLines(REPLENISHMENT_ORDERS, state.replenishmentOrders.values());
-        writeLines(INVENTORY, state.inventory.values());
-        writeLines(PROJECTED_STOCK, projectedStock());
-        AtomicFiles.replace(directory.resolve(REPORT), out -> out.write((report.toJson() + "\n").getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Writes every file of {@link #FILES} into {@code directory}, each created new and forced to
+     * disk.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if one is already there
+     */
+    public synchronized void writeTo(Path directory) throws IOException {
+        write(directory.resolve(WAREHOUSES), state.warehouses.values());
+        write(directory.resolve(PRODUCTS), state.products.values());
+        write(directory.resolve(SALES_ORDERS), state.salesOrders.values());
+        write(directory.resolve(REPLENISHMENT_ORDERS), state.replenishmentOrders.values());
+        write(directory.resolve(INVENTORY), state.inventory.values());
+        write(directory.resolve(PROJECTED_STOCK), projectedStock());
     }
 
-    private <K, R> void load(String file, Class<R> type, Map<K, R> into, Function<R, K> key) throws IOException {
-        Path path = directory.resolve(file);
-        if (!Files.exists(path)) {
+    private static void write(Path file, Collection<?> records) throws IOException {
+        AtomicFiles.writeNew(file, out -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            for (Object record : records) {
+                buffered.write(JSON.writeValueAsBytes(record));
+                buffered.write('\n');
+            }
+            buffered.flush();
+        });
+    }
+
+    private static <K, R> void read(Path file, Class<R> type, Map<K, R> into, Function<R, K> key) throws IOException {
+        if (!Files.exists(file)) {
             return;
         }
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
@@ -107,18 +129,9 @@ public final class FileSink implements MoselleSink {
                     R record = JSON.readValue(line, type);
                     into.put(key.apply(record), record);
                 } catch (IOException | RuntimeException e) {
-                    throw new IOException(path + " line " + number + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+                    throw new IOException(file + " line " + number + " is not a valid " + type.getSimpleName(), e);
                 }
             }
         }
-    }
-
-    private void writeLines(String file, Collection<?> records) throws IOException {
-        AtomicFiles.replace(directory.resolve(file), out -> {
-            for (Object record : records) {
-                out.write(JSON.writeValueAsBytes(record));
-                out.write('\n');
-            }
-        });
     }
 }

@@ -35,6 +35,6 @@ class SinksTest {
     @Test
     void aCorruptFileIsReportedWithItsLine() throws Exception {
         Files.writeString(dir.resolve("products.jsonl"), "{\"sku\":\"A\",\"active\":true}\n{\"sku\":\n");
-        assertThatThrownBy(() -> new FileSink(dir)).hasMessageContaining("products.jsonl line 2");
+        assertThatThrownBy(() -> FileSink.readFrom(dir)).hasMessageContaining("products.jsonl line 2");
     }
 }

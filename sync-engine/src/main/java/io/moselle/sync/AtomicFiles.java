@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Replaces a file so that a crash at any moment leaves either its old content or its new one,
@@ -17,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * itself survives a power cut. Used by {@link FileCheckpointStore}, and by file sinks.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     /** Writes a file's new content. */
@@ -35,14 +39,10 @@ public final class AtomicFiles {
     public static void replace(Path target, Content content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: its files are private (0600); the new file gets the umask's permissions, as the old one did
+        Path temp = directory.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
+            writeNew(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory(directory);
         } finally {
@@ -50,7 +50,34 @@ public final class AtomicFiles {
         }
     }
 
-    private static void forceDirectory(Path directory) throws IOException {
+    /**
+     * Writes a new file, forced to disk before this returns. It gets the permissions of the
+     * user's umask.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists
+     */
+    public static void writeNew(Path file, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            // content may close the stream it is given (Jackson does): the channel must stay open to be forced
+            OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    this.out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    /** Forces a directory's entries (files created, renamed or deleted in it) to disk. */
+    public static void forceDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (AccessDeniedException e) {

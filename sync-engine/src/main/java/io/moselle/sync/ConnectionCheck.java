@@ -3,6 +3,7 @@ package io.moselle.sync;
 import io.moselle.cin7.client.AuthenticationException;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Exception;
+import io.moselle.cin7.client.Cin7IoException;
 import io.moselle.cin7.client.Cin7ListResource;
 import io.moselle.cin7.client.ListQuery;
 import io.moselle.cin7.client.PermissionDeniedException;
@@ -26,17 +27,20 @@ final class ConnectionCheck {
                 client.purchaseOrders(), client.branchTransfers());
         Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
         List<Branch> branches = new ArrayList<>();
-        String error = null;
+        Cin7Exception first = null;
         try {
             client.branches().list(ListQuery.builder().afterId(0).build()).forEach(branches::add);
             access.put(client.branches().path(), ConnectionReport.Access.READ);
-        } catch (AuthenticationException e) {
-            access.put(client.branches().path(), ConnectionReport.Access.UNKNOWN);
+        } catch (AuthenticationException | Cin7IoException e) {
+            // refused credentials, or no Cin7 to talk to: the other resources would only say the same
+            access.put(client.branches().path(), e instanceof AuthenticationException ? ConnectionReport.Access.UNKNOWN
+                    : ConnectionReport.Access.ERROR);
             others.forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
-            return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), e.getMessage());
+            return new ConnectionReport(tenant.id(), !(e instanceof AuthenticationException), access, List.of(), List.of(),
+                    e.getMessage(), Failures.kindOf(e));
         } catch (Cin7Exception e) {
             access.put(client.branches().path(), accessAfter(e));
-            error = e.getMessage();
+            first = e;
         }
         for (Cin7ListResource<?> resource : others) {
             try {
@@ -44,11 +48,11 @@ final class ConnectionCheck {
                 access.put(resource.path(), ConnectionReport.Access.READ);
             } catch (Cin7Exception e) {
                 access.put(resource.path(), accessAfter(e));
-                error = error == null ? e.getMessage() : error;
+                first = first == null ? e : first;
             }
         }
-        return new ConnectionReport(tenant.id(), true, access, branches,
-                WarehouseDirectory.of(branches, tenant.settings()).warehouses(), error);
+        return new ConnectionReport(tenant.id(), true, access, branches, WarehouseDirectory.of(branches, tenant.settings()).warehouses(),
+                first == null ? null : first.getMessage(), first == null ? null : Failures.kindOf(first));
     }
 
     private static ConnectionReport.Access accessAfter(Cin7Exception e) {

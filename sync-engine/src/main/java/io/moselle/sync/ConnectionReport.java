@@ -16,9 +16,10 @@ import java.util.Map;
  * @param branches the branch list (empty unless readable)
  * @param warehouses the warehouses those branches map to
  * @param error the first problem met, or null; never holds a secret
+ * @param failure what kind of problem {@code error} is, or null
  */
 public record ConnectionReport(String tenantId, boolean authenticated, Map<String, Access> access, List<Branch> branches,
-        List<Warehouse> warehouses, String error) {
+        List<Warehouse> warehouses, String error, FailureKind failure) {
 
     /** Whether one resource can be read. */
     public enum Access {
@@ -36,6 +37,11 @@ public record ConnectionReport(String tenantId, boolean authenticated, Map<Strin
         access = Map.copyOf(access);
         branches = List.copyOf(branches);
         warehouses = List.copyOf(warehouses);
+    }
+
+    /** What kind of problem was met first, if any. */
+    public java.util.Optional<FailureKind> failureKind() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** Credentials accepted and every resource readable. */

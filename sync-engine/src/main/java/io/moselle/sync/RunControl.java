@@ -44,10 +44,14 @@ final class RunControl {
         stop(new StreamStopped(SyncStatus.FAILED, why, FailureKind.LEASE_LOST));
     }
 
-    /** Pauses the run: Cin7 will not answer before {@code until} (null when unknown); the next run resumes. */
+    /**
+     * Pauses the run: Cin7 will not answer before {@code until} (null when unknown), rounded up to
+     * the second, as people and {@code Retry-After} count; the next run resumes.
+     */
     void pause(String why, Instant until) {
-        if (stop == null) {
-            resumeAfter = until;
+        if (stop == null && until != null) {
+            Instant second = until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            resumeAfter = second.equals(until) ? until : second.plusSeconds(1);
         }
         stop(new StreamStopped(SyncStatus.PAUSED, why));
     }

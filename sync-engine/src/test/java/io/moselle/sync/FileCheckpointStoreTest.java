@@ -39,6 +39,15 @@ class FileCheckpointStoreTest {
     }
 
     @Test
+    void filesGetTheUmasksPermissionsNotPrivateOnes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        new FileCheckpointStore(dir).save("acme", "SALES_ORDERS", pending(1), LEASE);
+        assertThat(Files.getPosixFilePermissions(new FileCheckpointStore(dir).fileOf("acme")))
+                .as("as any file the user creates").isEqualTo(Files.getPosixFilePermissions(ordinary));
+    }
+
+    @Test
     void aCorruptFileFailsClearlyWithTheRecovery() throws Exception {
         FileCheckpointStore store = new FileCheckpointStore(dir);
         Files.writeString(store.fileOf("acme"), "{\"SALES_ORDERS\": {\"pendingFrom\": \"yesterday\"");

@@ -431,11 +431,28 @@ class SyncEngineTest {
         assertThat(ok.access()).containsEntry("v1/Stock", ConnectionReport.Access.FORBIDDEN)
                 .containsEntry("v1/SalesOrders", ConnectionReport.Access.READ).hasSize(6);
         assertThat(ok.ok()).isFalse();
+        assertThat(ok.failureKind()).contains(FailureKind.PERMISSION_DENIED);
 
         ConnectionReport bad = f.engine.testConnection(Tenant.of("x", Credentials.of("nobody", "nothing"), Cin7Settings.defaults()));
         assertThat(bad.authenticated()).isFalse();
         assertThat(bad.error()).contains("401");
+        assertThat(bad.failureKind()).contains(FailureKind.CREDENTIALS_REFUSED);
         assertThat(bad.access().values()).containsOnly(ConnectionReport.Access.UNKNOWN);
+    }
+
+    @Test
+    void testConnectionToNoCin7AsksOnceAndSaysItIsUnreachable() {
+        java.net.URI gone = f.sim.baseUri();
+        f.sim.close();
+        SyncEngine engine = SyncEngine.builder().sink(f.sink).checkpointStore(new InMemoryCheckpointStore())
+                .clientOptions(b -> b.baseUri(gone)).build();
+
+        ConnectionReport report = engine.testConnection(f.tenant);
+
+        assertThat(report.failureKind()).contains(FailureKind.CIN7_UNREACHABLE);
+        assertThat(report.error()).contains("connection refused by 127.0.0.1:" + gone.getPort());
+        assertThat(report.access()).containsEntry("v1/Branches", ConnectionReport.Access.ERROR)
+                .containsEntry("v1/Stock", ConnectionReport.Access.UNKNOWN);
     }
 
     @Test

@@ -143,7 +143,7 @@ public final class Fleet {
     /** A worker process; what it logs (warnings and errors) goes to {@code logs/<name>.log}. */
     private Process startWorker(String jdbcUrl, Cin7OmniSimulator simulator, String name, Path logs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.moselle.examples.Cli", "fleet-worker",
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.moselle.examples.cli.Cli", "fleet-worker",
                 "--jdbc-url", jdbcUrl, "--base-url", simulator.baseUri().toString(), "--name", name,
                 "--threads", Integer.toString(settings.threadsPerWorker()),
                 "--rate-limit", settings.limits().perSecond() + "," + settings.limits().perMinute(),

@@ -26,20 +26,29 @@ public final class Cin7SettingsJson {
 
     private Cin7SettingsJson() {}
 
+    /** @throws SettingsException naming the key, or the line and column of invalid JSON */
     public static Cin7Settings read(String json) {
         try {
             return read(JSON.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new SettingsException("(file)", "is not valid JSON: " + e.getOriginalMessage());
+            throw invalidJson(e);
         }
     }
 
+    /** @throws SettingsException naming the key, or the line and column of invalid JSON */
     public static Cin7Settings read(InputStream json) throws IOException {
         try {
             return read(JSON.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new SettingsException("(file)", "is not valid JSON: " + e.getOriginalMessage());
+            throw invalidJson(e);
         }
+    }
+
+    private static SettingsException invalidJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        return new SettingsException("(file)", "is not valid JSON" + where + ": " + problem);
     }
 
     private static Cin7Settings read(JsonNode root) {

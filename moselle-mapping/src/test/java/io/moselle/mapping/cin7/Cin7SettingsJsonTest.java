@@ -94,6 +94,14 @@ class Cin7SettingsJsonTest {
     }
 
     @Test
+    void invalidJsonIsPlacedAtItsLineAndColumnOnOneLine() {
+        assertThatThrownBy(() -> Cin7SettingsJson.read("{\n  \"channels\": {\"POS\": \"Retail\",}\n}"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("settings: (file) is not valid JSON at line 2, column 32: Unexpected character")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Source:"));
+    }
+
+    @Test
     void theBuilderValidatesToo() {
         assertThatThrownBy(() -> Cin7Settings.builder().lookbackDays(RecordSet.SALES_ORDERS, -1))
                 .hasMessage("settings: lookbackDays.salesOrders must be zero or more days, was -1");

@@ -1,4 +1,4 @@
-package io.moselle.examples;
+package io.moselle.examples.cli;
 
 import io.moselle.mapping.ProjectedStock;
 import io.moselle.mapping.Reason;

@@ -1,4 +1,4 @@
-package io.moselle.examples;
+package io.moselle.examples.cli;
 
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncListener;
@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Shows a run's progress: one line per stream, its counts moving while it reads. */
+/** Shows a run's progress: on a terminal one line, its counts moving; elsewhere a line as each stream or window starts. */
 final class ProgressPrinter implements SyncListener {
     private final PrintStream out;
     private final boolean live;
@@ -24,6 +24,8 @@ final class ProgressPrinter implements SyncListener {
         if (live) {
             out.printf(Locale.ROOT, "\r  %-17s reading%s\u001b[K", name(stream), window == null ? "" : " " + window);
             out.flush();
+        } else {
+            out.printf(Locale.ROOT, "  reading %s%s%n", name(stream), window == null ? "" : " " + window);
         }
     }
 
@@ -43,11 +45,13 @@ final class ProgressPrinter implements SyncListener {
         }
     }
 
+    /** The figures are the report's, printed once at the end: here the live line is only cleared. */
     @Override
     public synchronized void streamFinished(String tenantId, StreamReport report) {
-        out.printf(Locale.ROOT, "%s  %-17s %-9s %,6d calls  %,8d records  %,8d upserted  %,6d retracted%s%n", live ? "\r\u001b[K" : "",
-                name(report.stream()), report.status(), report.apiCalls(), report.fetched(), report.upserted(), report.retracted(),
-                report.errorMessage().map(e -> "  " + e).orElse(""));
+        if (live) {
+            out.print("\r\u001b[K");
+            out.flush();
+        }
     }
 
     static String name(SyncStream stream) {

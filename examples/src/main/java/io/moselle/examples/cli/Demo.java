@@ -1,4 +1,4 @@
-package io.moselle.examples;
+package io.moselle.examples.cli;
 
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
@@ -6,7 +6,8 @@ import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.mapping.cin7.BranchSetting;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.FileCheckpointStore;
+import io.moselle.examples.FileSink;
+import io.moselle.sync.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
@@ -14,7 +15,6 @@ import io.moselle.sync.Tenant;
 import io.moselle.cin7.testing.FakeClock;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The local demo: a simulated Cin7 Omni account (four branches, 300 SKUs, two years of orders),
- * a first sync, then "the next day" and a daily sync, into a {@link FileSink}. The simulator
+ * a first sync, then "the next day" and a daily sync, into memory or an output folder. The simulator
  * enforces rate limits ten times Cin7's, and the engine paces at exactly those, so the demo shows
  * real pacing and finishes in seconds.
  */
@@ -37,11 +37,12 @@ final class Demo {
         this.live = live;
     }
 
-    int run(String outDir) throws IOException {
+    /** @param outDir where to keep the records as {@code sync --out} does, or null to keep them in memory only */
+    int run(Path outDir) throws IOException {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(6));
-        Path dir = outDir != null ? Path.of(outDir) : Files.createTempDirectory("cin7-omni-demo");
         SimulatorOptions limits = SimulatorOptions.cin7Limits().withRateLimits(DEMO_LIMITS.perSecond(), DEMO_LIMITS.perMinute(), 50_000);
-        try (Cin7OmniSimulator simulator = Cin7OmniSimulator.start(DatasetSpec.demo(today), limits)) {
+        try (Cin7OmniSimulator simulator = Cin7OmniSimulator.start(DatasetSpec.demo(today), limits);
+                OutputFolder folder = outDir == null ? null : OutputFolder.open(outDir, "demo", true)) {
             out.println("Cin7 Omni simulator on " + simulator.baseUri() + " (demo account: 4 branches, 300 SKUs, 2 years of orders)");
             // Branches 1 and 2 are one warehouse for Moselle; branch 4 is closed in Cin7.
             Cin7Settings settings = Cin7Settings.builder()
@@ -51,11 +52,10 @@ final class Demo {
                     .build();
             Tenant tenant = Tenant.of("demo", simulator.credentials(), settings);
             FakeClock clock = new FakeClock(today);
-            FileSink sink = new FileSink(dir);
-            FileCheckpointStore checkpoints = new FileCheckpointStore(dir.resolve("checkpoints"));
+            FileSink memory = new FileSink();
             SyncEngine engine = SyncEngine.builder()
-                    .sink(sink)
-                    .checkpointStore(checkpoints)
+                    .sink(folder != null ? folder.sink() : memory)
+                    .checkpointStore(folder != null ? folder.checkpoints() : new InMemoryCheckpointStore())
                     .clock(clock)
                     .rateLimits(DEMO_LIMITS)
                     .clientOptions(b -> b.baseUri(simulator.baseUri()))
@@ -64,17 +64,21 @@ final class Demo {
 
             out.println("\nFirst sync (reaches back two years):");
             SyncReport first = engine.run(tenant);
-            sink.save(first);
+            if (folder != null) {
+                folder.commit(first);
+            }
             ReportPrinter.report(out, first);
 
             simulator.data().nextDay();
             clock.set(today.plus(Duration.ofDays(1)));
             out.println("\nThe next day: new orders, dispatches and receipts. Daily sync (reaches back 90 days):");
             SyncReport daily = engine.run(tenant);
-            sink.save(daily);
+            if (folder != null) {
+                folder.commit(daily);
+            }
             ReportPrinter.report(out, daily);
-            ReportPrinter.projectedStock(out, sink.projectedStock(), 12);
-            out.println("\nFiles: " + dir.toAbsolutePath());
+            ReportPrinter.projectedStock(out, (folder != null ? folder.records() : memory).projectedStock(), 12);
+            out.println(folder != null ? "\nFiles: " + folder.path() : "\nPass --out DIR to keep the records as files.");
             return first.status() == SyncStatus.SUCCEEDED && daily.status() == SyncStatus.SUCCEEDED ? Cli.OK : Cli.FAILED;
         }
     }
