@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -21,8 +22,8 @@ import java.time.temporal.ChronoField;
 /**
  * The JSON form of the domain records: dates as UTC ISO-8601 with {@code Z} keeping exactly the
  * precision they have ({@code 2026-10-01T09:30:00Z}, {@code 2024-11-16T13:41:56.1794562Z}),
- * decimals as plain JSON numbers, absent values as {@code null}. Reading is strict: an unknown
- * field is an error.
+ * decimals as plain JSON numbers with their scale (also through a {@code JsonNode}), absent values
+ * as {@code null}. Reading is strict: an unknown field is an error.
  */
 public final class MoselleJson {
     /** ISO-8601 in UTC with as many fraction digits as needed, none when whole seconds. */
@@ -73,6 +74,8 @@ public final class MoselleJson {
         return JsonMapper.builder()
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // a tree keeps a decimal as written (59.90 stays 59.90), so records survive a round trip through JsonNode
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(dates)
                 .build();

@@ -67,6 +67,13 @@ class GoldenJsonTest {
     }
 
     @Test
+    void decimalsKeepTheirScaleThroughATree() throws IOException {
+        var tree = MoselleJson.mapper().valueToTree(java.util.Map.of("price", new BigDecimal("59.90")));
+        assertThat(MoselleJson.mapper().writeValueAsString(tree)).isEqualTo("{\"price\":59.90}");
+        assertThat(MoselleJson.mapper().readTree("{\"price\":59.90}").get("price").decimalValue()).isEqualTo(new BigDecimal("59.90"));
+    }
+
+    @Test
     void readingIsStrict() {
         assertThatThrownBy(() -> MoselleJson.mapper().readValue("{\"key\":\"A\",\"enabled\":true,\"colour\":1}", Warehouse.class))
                 .hasMessageContaining("colour");
