@@ -16,7 +16,16 @@ import java.util.Objects;
  * time its response arrived once it has: the next calls are spaced from that, and latency that
  * varies (a slow reply, a queue on a busy host) can never make Cin7 see too many calls in one
  * window. Each call reserves the earliest instant at which it fits both sliding windows, in
- * arrival order, then waits outside the lock. Thread-safe.
+ * arrival order, then waits outside the lock.
+ *
+ * <p>Cin7's limits are shared with every other app on the customer's account, so Cin7 may refuse
+ * a call (429) that these windows allowed. Each such refusal lowers the per-minute pace to 90% of
+ * the calls sent in the last minute, but at most to 45% of the pace before (multiplicative
+ * decrease; the per-second burst in proportion; once a minute at most, since refusals within a
+ * minute answer calls sent before), and every answered call then
+ * raises it by 1/3600 of the limit (additive increase), so the pace settles just under what the
+ * other apps leave and comes back to the full limit within about an hour of calls once they stop.
+ * {@link #refusals()} and {@link #slowedTime()} say how often and how long. Thread-safe.
  */
 public final class Cin7RateLimiter {
     private final RateLimits limits;
@@ -26,6 +35,19 @@ public final class Cin7RateLimiter {
     private final Slot[] recent;
     private int count;
     private int next;
+    /** The per-minute pace allowed now: the limit, or less after a refusal, recovering call by call. */
+    private double perMinuteNow;
+    private long refusals;
+    /** Epoch millis of the last slow-down: refusals within a minute of it answer calls sent before it, and are not counted again. */
+    private long lastDecrease = Long.MIN_VALUE;
+    /** Epoch millis since when the pace is below the limit, or {@link Long#MIN_VALUE}. */
+    private long slowedSince = Long.MIN_VALUE;
+    private long slowedMillis;
+
+    /** The share of the last minute's calls kept after a refusal. */
+    private static final double DECREASE = 0.9;
+    /** The share of the limit won back per answered call. */
+    private static final double INCREASE = 1.0 / 3_600;
 
     /** One call's place in the windows. */
     static final class Slot {
@@ -41,6 +63,7 @@ public final class Cin7RateLimiter {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recent = new Slot[limits.isUnlimited() ? 0 : Math.max(limits.perSecond(), limits.perMinute())];
+        this.perMinuteNow = limits.perMinute();
     }
 
     /** A limiter with the given limits and budget, reading time from {@code clock}. */
@@ -75,8 +98,8 @@ public final class Cin7RateLimiter {
         synchronized (this) {
             long margin = limits.margin().toMillis();
             long at = Math.max(nowMillis, Math.max(
-                    earliestAllowed(limits.perSecond(), 1_000 + margin),
-                    earliestAllowed(limits.perMinute(), 60_000 + margin)));
+                    earliestAllowed(perSecondNow(), 1_000 + margin),
+                    earliestAllowed(Math.max(1, (int) perMinuteNow), 60_000 + margin)));
             Slot slot = new Slot(at);
             recent[next] = slot;
             next = (next + 1) % recent.length;
@@ -91,8 +114,60 @@ public final class Cin7RateLimiter {
             long now = clock.millis();
             synchronized (this) {
                 reservation.slot.at = Math.max(reservation.slot.at, now);
+                if (perMinuteNow < limits.perMinute()) {
+                    perMinuteNow = Math.min(limits.perMinute(), perMinuteNow + limits.perMinute() * INCREASE);
+                    if (perMinuteNow >= limits.perMinute()) {
+                        slowedMillis += now - slowedSince;
+                        slowedSince = Long.MIN_VALUE;
+                    }
+                }
             }
         }
+    }
+
+    /** Cin7 refused a call (429) that the windows allowed: another app spends part of the limit. Slows the pace down. */
+    void refused() {
+        if (limits.isUnlimited()) {
+            return;
+        }
+        long now = clock.millis();
+        synchronized (this) {
+            refusals++;
+            if (lastDecrease != Long.MIN_VALUE && now - lastDecrease < 60_000) {
+                return;
+            }
+            lastDecrease = now;
+            int lastMinute = 0;
+            for (int i = 0; i < count; i++) {
+                lastMinute += recent[i].at > now - 60_000 ? 1 : 0;
+            }
+            // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
+            perMinuteNow = Math.max(1, Math.min(perMinuteNow, Math.max(lastMinute, perMinuteNow / 2)) * DECREASE);
+            if (slowedSince == Long.MIN_VALUE) {
+                slowedSince = now;
+            }
+        }
+    }
+
+    /** The burst allowed per second, lowered in proportion while the pace is: other apps burst too. */
+    private int perSecondNow() {
+        return Math.max(1, (int) (limits.perSecond() * perMinuteNow / limits.perMinute()));
+    }
+
+    /** Calls per minute allowed now: the limit, or less while recovering from refusals. */
+    public synchronized int perMinuteNow() {
+        return limits.isUnlimited() ? 0 : Math.max(1, (int) perMinuteNow);
+    }
+
+    /** Refusals (429) Cin7 made that these windows did not foresee. */
+    public synchronized long refusals() {
+        return refusals;
+    }
+
+    /** How long the pace was below the limit, in all, up to now. */
+    public synchronized Duration slowedTime() {
+        long now = clock.millis();
+        return Duration.ofMillis(slowedMillis + (slowedSince == Long.MIN_VALUE ? 0 : now - slowedSince));
     }
 
     /** The earliest time at which a call keeps at most {@code limit} calls in any window of {@code windowMillis}. */

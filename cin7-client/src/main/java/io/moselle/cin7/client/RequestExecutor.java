@@ -101,6 +101,9 @@ final class RequestExecutor {
                     if (!ApiErrors.isRetryable(status) || waitsTooLong(retryAfter)) {
                         throw error; // a wait of hours means the day's calls are spent: the caller decides, nobody waits
                     }
+                    if (status == 429) {
+                        limiter.refused(); // the windows allowed it, so others share the limit: go slower
+                    }
                     failure = error;
                     reason = "HTTP " + status;
                 }

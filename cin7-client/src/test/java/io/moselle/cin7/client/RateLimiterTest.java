@@ -101,6 +101,47 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRefusalLowersThePaceToNinetyPercentOfTheLastMinuteAndAnsweredCallsWinItBackGradually() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        for (int i = 0; i < 30; i++) { // 30 calls answered over the first 30 s
+            Cin7RateLimiter.Reservation call = limiter.reserve();
+            clock.sleeper().sleep(call.waitTime().plusSeconds(1));
+            limiter.completed(call);
+        }
+        assertThat(limiter.perMinuteNow()).isEqualTo(60);
+        assertThat(limiter.slowedTime()).isZero();
+
+        limiter.refused();
+
+        assertThat(limiter.perMinuteNow()).as("90% of the 30 calls of the last minute").isEqualTo(27);
+        assertThat(limiter.refusals()).isEqualTo(1);
+        Instant refusedAt = clock.instant();
+        List<Long> times = sendTimes(limiter, clock, 81); // sent, not answered: nothing won back yet
+        assertWindowsRespected(times, 27, 60_000);
+        assertThat(times.get(80) - times.get(0)).as("81 calls at 27 a minute span two minutes").isGreaterThanOrEqualTo(120_000L);
+        assertThat(limiter.slowedTime()).isEqualTo(Duration.between(refusedAt, clock.instant()));
+
+        for (int i = 0; i < 2_000; i++) { // each answered call wins back 1/3600 of the limit: 60 a minute after about 33 * 60 calls
+            Cin7RateLimiter.Reservation call = limiter.reserve();
+            clock.sleeper().sleep(call.waitTime());
+            limiter.completed(call);
+        }
+        assertThat(limiter.perMinuteNow()).isEqualTo(60);
+        Duration slowed = limiter.slowedTime();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(limiter.slowedTime()).as("no longer slowed").isEqualTo(slowed);
+    }
+
+    @Test
+    void anUnlimitedLimiterIsNeverSlowed() {
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.unlimited(), new FakeClock(T0));
+        limiter.refused();
+        assertThat(limiter.refusals()).isZero();
+        assertThat(limiter.slowedTime()).isZero();
+    }
+
+    @Test
     void spentBudgetSendsNothing() {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.perUtcDay(2), clock);

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -70,6 +71,8 @@ public final class Cin7OmniSimulator implements AutoCloseable {
     private final ArrayDeque<FaultKind> scriptedFaults = new ArrayDeque<>();
     /** How often each exact request was answered: faults are drawn per request, not from one shared sequence. */
     private final Map<String, Integer> occurrences = new ConcurrentHashMap<>();
+    /** How often each exact request was answered successfully: its latency is drawn per answer, like faults. */
+    private final Map<String, Integer> latencyOccurrences = new ConcurrentHashMap<>();
     private final List<RequestHook> hooks = new CopyOnWriteArrayList<>();
 
     private static final class Account {
@@ -229,17 +232,31 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             } catch (BadQueryException e) {
                 reply = Reply.json(400, messageJson(e.getMessage()));
             }
-            ResponseDefinition response = render(reply, fault);
+            Duration latency = fault == FaultKind.SLOW_REPLY ? options.slowReplyDelay() : latencyOf(reply, username, resourcePath, query);
+            ResponseDefinition response = render(reply, fault, latency);
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
-                    username, fault, arrived));
+                    username, fault, arrived, latency));
             return response;
         }
     }
 
-    private record Reply(int status, String contentType, byte[] body, long retryAfterSeconds) {
+    private record Reply(int status, String contentType, byte[] body, long retryAfterSeconds, int rows) {
+        Reply(int status, String contentType, byte[] body, long retryAfterSeconds) {
+            this(status, contentType, body, retryAfterSeconds, 0);
+        }
+
         static Reply json(int status, String body) {
             return new Reply(status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), 0);
         }
+    }
+
+    /** A successful answer takes the configured latency; refusals and errors come at once, as Cin7's do. */
+    private Duration latencyOf(Reply reply, String username, String resourcePath, Map<String, String> query) {
+        if (reply.status() != 200 || options.latency().equals(Latency.NONE)) {
+            return Duration.ZERO;
+        }
+        String request = username + " " + resourcePath + "?" + new java.util.TreeMap<>(query);
+        return options.latency().of(request, latencyOccurrences.merge(request, 1, Integer::sum), reply.rows());
     }
 
     private Reply answer(SimulatedData data, String resource, String id, Map<String, String> query) {
@@ -258,7 +275,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
         }
         List<String> fields = projection(query.get("fields"), table);
         List<ObjectNode> page = ListQueryEngine.list(table, query, data.now());
-        return new Reply(200, "application/json; charset=utf-8", write(page, fields, true), 0);
+        return new Reply(200, "application/json; charset=utf-8", write(page, fields, true), 0, page.size());
     }
 
     private static List<String> projection(String text, Table table) {
@@ -325,7 +342,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
         return null;
     }
 
-    private ResponseDefinition render(Reply reply, FaultKind fault) {
+    private ResponseDefinition render(Reply reply, FaultKind fault, Duration latency) {
         if (fault != null && reply.status() == 200) {
             switch (fault) {
                 case HTTP_500, HTTP_502, HTTP_503 -> {
@@ -345,12 +362,12 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                             .withBody(Arrays.copyOf(reply.body(), Math.max(1, reply.body().length / 2))).build();
                 }
                 case SLOW_REPLY -> {
-                    return base(reply).withFixedDelay((int) options.slowReplyDelay().toMillis()).build();
+                    return base(reply).withFixedDelay((int) latency.toMillis()).build();
                 }
                 default -> throw new IllegalStateException(fault.name());
             }
         }
-        return base(reply).build();
+        return latency.isZero() ? base(reply).build() : base(reply).withFixedDelay((int) latency.toMillis()).build();
     }
 
     private static ResponseDefinitionBuilder base(Reply reply) {

@@ -280,6 +280,57 @@ class Cin7OmniSimulatorTest {
     }
 
     @Test
+    void anotherAppSpendsItsShareOfEachMinuteAndOursIsRefusedWhenTheSumIsFull() {
+        FakeClock clock = new FakeClock(NOW);
+        try (Cin7OmniSimulator shared = Cin7OmniSimulator.start(DatasetSpec.small(NOW), SimulatorOptions.unlimited()
+                .withRateLimits(0, 60, 0).withOtherAppCallsPerMinute(30).withClock(clock))) {
+            Cin7Client c = clientFor(shared, shared.credentials()).retryPolicy(RetryPolicy.none()).build();
+            int accepted = 0;
+            for (int second = 0; second < 240; second++) { // four minutes, one attempt a second; the first warms the window up
+                try {
+                    c.branches().list().stream().count();
+                    accepted += second >= 60 ? 1 : 0;
+                } catch (RateLimitException e) {
+                    assertThat(e.retryAfter()).isPresent();
+                }
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(accepted).as("three minutes at 60 a minute, less the other app's 30").isBetween(88, 92);
+        }
+    }
+
+    @Test
+    void everyPageTakesItsSeededLatencyByRowsReturned() {
+        Latency latency = new Latency(Duration.ofMillis(20), Duration.ofMillis(1), 0.25, 7);
+        try (Cin7OmniSimulator slow = Cin7OmniSimulator.start(DatasetSpec.small(NOW), SimulatorOptions.unlimited().withLatency(latency))) {
+            Cin7Client c = clientFor(slow, slow.credentials()).build();
+            c.salesOrders().list(io.moselle.cin7.client.ListQuery.builder().rows(40).build()).pages().iterator().next();
+            c.branches().list().stream().count();
+            c.salesOrders().list(io.moselle.cin7.client.ListQuery.builder().rows(40).build()).pages().iterator().next();
+
+            List<JournalEntry> journal = slow.journal();
+            String first = slow.credentials().username() + " " + journal.get(0).resource() + "?" + new java.util.TreeMap<>(journal.get(0).query());
+            assertThat(journal.get(0).latency()).isEqualTo(latency.of(first, 1, 40));
+            assertThat(journal.get(2).latency()).as("the same request answered again draws again").isEqualTo(latency.of(first, 2, 40));
+            assertThat(journal).allSatisfy(e -> assertThat(e.latency()).isBetween(Duration.ofMillis(15), Duration.ofMillis(75)));
+        }
+    }
+
+    @Test
+    void latencyIsABasePlusACostPerRowSpreadByItsJitter() {
+        Latency exact = new Latency(Duration.ofMillis(100), Duration.ofMillis(4), 0, 1);
+        assertThat(exact.of("r", 1, 0)).isEqualTo(Duration.ofMillis(100));
+        assertThat(exact.of("r", 1, 250)).isEqualTo(Duration.ofMillis(1_100));
+        Latency jittered = new Latency(Duration.ofMillis(100), Duration.ofMillis(4), 0.2, 1);
+        for (int i = 1; i <= 200; i++) {
+            assertThat(jittered.of("r", i, 250)).isBetween(Duration.ofMillis(880), Duration.ofMillis(1_320));
+        }
+        assertThat(jittered.of("r", 3, 250)).as("seeded").isEqualTo(new Latency(Duration.ofMillis(100), Duration.ofMillis(4), 0.2, 1).of("r", 3, 250));
+        assertThat(Latency.perPage(Duration.ofSeconds(2), 0, 1).of("r", 1, 250)).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> new Latency(Duration.ofMillis(-1), Duration.ZERO, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void enforcesTheDailyLimit() {
         FakeClock clock = new FakeClock(NOW);
         try (Cin7OmniSimulator limited = Cin7OmniSimulator.start(DatasetSpec.small(NOW), SimulatorOptions.unlimited()

@@ -10,6 +10,8 @@ final class RateLimitWindows {
     private final ArrayDeque<Long> lastMinute = new ArrayDeque<>();
     private LocalDate day;
     private int today;
+    /** When the other app on the account makes its next call (epoch millis); its calls are spread evenly over each minute. */
+    private long otherAppNext = Long.MIN_VALUE;
 
     RateLimitWindows(SimulatorOptions options) {
         this.options = options;
@@ -18,6 +20,7 @@ final class RateLimitWindows {
     /** Counts a call at {@code nowMillis}; returns 0 when accepted, else the seconds to wait. */
     synchronized long tryAcquire(long nowMillis) {
         LocalDate date = roll(nowMillis);
+        countOtherAppCallsUpTo(nowMillis);
         if (options.perDay() > 0 && today >= options.perDay()) {
             long midnight = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             return Math.max(1, (midnight - nowMillis + 999) / 1000);
@@ -38,6 +41,26 @@ final class RateLimitWindows {
         lastMinute.addLast(nowMillis);
         today++;
         return 0;
+    }
+
+    /**
+     * The other app's calls up to now, at their own times: Cin7 counted them as they came, and
+     * ours are judged against the sum. They come before any of ours that follows, so the window
+     * stays in time order.
+     */
+    private void countOtherAppCallsUpTo(long nowMillis) {
+        int perMinute = options.otherAppCallsPerMinute();
+        if (perMinute == 0) {
+            return;
+        }
+        long interval = 60_000L / perMinute;
+        if (otherAppNext == Long.MIN_VALUE) {
+            otherAppNext = nowMillis;
+        }
+        for (; otherAppNext <= nowMillis; otherAppNext += interval) {
+            lastMinute.addLast(otherAppNext);
+            today++;
+        }
     }
 
     /** Counts {@code calls} made earlier today by other apps on the account. */
