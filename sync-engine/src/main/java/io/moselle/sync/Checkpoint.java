@@ -49,6 +49,31 @@ public record Checkpoint(Window window, List<Slice> pending) {
         return replace(slice, null);
     }
 
+    /**
+     * The pending slice of {@code slice} cut in two at {@code at}: the newer half first, both
+     * after the slice's last delivered id.
+     */
+    public Checkpoint split(Window slice, Instant at) {
+        if (!at.isAfter(slice.from()) || !at.isBefore(slice.to())) {
+            throw new IllegalArgumentException(at + " is not inside " + slice);
+        }
+        List<Slice> next = new ArrayList<>(pending.size() + 1);
+        boolean found = false;
+        for (Slice s : pending) {
+            if (s.window().equals(slice)) {
+                found = true;
+                next.add(new Slice(new Window(at, slice.to()), s.lastId()));
+                next.add(new Slice(new Window(slice.from(), at), s.lastId()));
+            } else {
+                next.add(s);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no pending slice " + slice + " in " + this);
+        }
+        return new Checkpoint(window, next);
+    }
+
     private Checkpoint replace(Window slice, Slice replacement) {
         List<Slice> next = new ArrayList<>(pending.size());
         boolean found = false;

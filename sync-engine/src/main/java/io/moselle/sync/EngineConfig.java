@@ -20,11 +20,11 @@ import java.util.function.Function;
  * @param rateLimits pacing per API connection
  * @param callBudgets the daily call budget of each API connection, by API username
  * @param resyncCallReserve calls of the day a re-sync leaves to the daily runs
- * @param streamParallelism streams of one tenant read at once
- * @param streamExecutor where parallel streams run
+ * @param parallelism requests of one tenant in flight at once
+ * @param executor where reads besides the calling thread's run
  * @param leases where the leases on tenants and API connections live
  * @param holder how this engine names itself as a lease holder
  */
 record EngineConfig(MoselleSink sink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
         Clock pacingClock, SyncListener listener, RateLimits rateLimits, Function<String, CallBudget> callBudgets,
-        long resyncCallReserve, int streamParallelism, Executor streamExecutor, LeaseStore leases, String holder) {}
+        long resyncCallReserve, int parallelism, Executor executor, LeaseStore leases, String holder) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Reason;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
 /** The JSON form of a {@link SyncReport}: durations in milliseconds, instants in UTC. */
@@ -20,6 +21,9 @@ final class ReportJson {
         root.put("status", report.status().name());
         root.put("apiCalls", report.apiCalls());
         root.put("resumeAfter", report.resumeAfterTime().map(MoselleJson::format).orElse(null));
+        root.put("recentPartCompleteMillis", report.recentPartCompleteAfter().map(Duration::toMillis).orElse(null));
+        root.put("rateLimited", report.rateLimited());
+        root.put("slowedMillis", report.slowed().toMillis());
         var streams = root.putArray("streams");
         for (StreamReport s : report.streams()) {
             ObjectNode n = streams.addObject();
@@ -47,6 +51,7 @@ final class ReportJson {
                 });
             }
             n.put("retries", s.retries());
+            n.put("rateLimited", s.rateLimited());
             n.put("throttledMillis", s.throttled().toMillis());
             n.put("durationMillis", s.duration().toMillis());
             n.put("error", s.error());

@@ -89,6 +89,11 @@ final class RunControl {
         return stop != null || Thread.currentThread().isInterrupted();
     }
 
+    /** Stopped by the engine (cancel, pause, lease lost), as opposed to a host interrupting its thread. */
+    boolean isStoppedByEngine() {
+        return stop != null;
+    }
+
     /** How the run stopped; CANCELLED when the host interrupted it. */
     StreamStopped stopped() {
         StreamStopped reason = stop;

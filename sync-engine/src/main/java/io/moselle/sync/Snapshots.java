@@ -1,8 +1,10 @@
 package io.moselle.sync;
 
 import io.moselle.cin7.client.ListQuery;
+import io.moselle.cin7.client.Page;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.cin7.client.model.Product;
+import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Warehouse;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The streams read whole: branches (the warehouse mapping every other stream needs), products
@@ -39,34 +42,146 @@ final class Snapshots {
             list.forEach(w -> s.counters.count(Outcome.upsert(w, w.key())));
             write(s, RecordType.WAREHOUSE, list);
         }
+        s.succeeded();
         return warehouses;
     }
 
-    /** Reads and delivers every product page by page; returns the SKUs of the snapshot. */
-    static Set<String> products(StreamRun s, Cin7Settings settings) {
-        s.started(null);
-        SkuClaims claims = new SkuClaims();
-        s.forEachPage(s.client.products().list(ListQuery.builder().afterId(0).build()), page -> {
-            List<Outcome<io.moselle.mapping.Product>> outcomes = new ArrayList<>();
-            for (Product product : page.items()) {
-                outcomes.addAll(ProductMapping.map(product, settings, claims));
+    /** Every product, page after page by keyset, each page delivered as it comes; then the snapshot's SKUs. */
+    static final class Products implements ParallelReads.Read {
+        private final StreamRun s;
+        private final Cin7Settings settings;
+        private final SkuClaims claims = new SkuClaims();
+        private long lastId;
+        private int pages;
+        private volatile Set<String> skus;
+
+        Products(StreamRun s, Cin7Settings settings) {
+            this.s = s;
+            this.settings = settings;
+        }
+
+        @Override
+        public StreamRun stream() {
+            return s;
+        }
+
+        @Override
+        public boolean next() {
+            s.run.checkMayCall();
+            if (pages == 0) {
+                s.started(null);
             }
-            s.run.delivery().outcomes(s.counters, RecordType.PRODUCT, outcomes);
-        });
-        Set<String> skus = claims.skus();
-        s.run.delivery().snapshotComplete(RecordType.PRODUCT, skus);
-        return skus;
+            Page<Product> page = s.client.products().list(ListQuery.builder().afterId(lastId).build()).pages().iterator().next();
+            s.fetched(page, ++pages, p -> {
+                List<Outcome<io.moselle.mapping.Product>> outcomes = new ArrayList<>();
+                for (Product product : p.items()) {
+                    outcomes.addAll(ProductMapping.map(product, settings, claims));
+                }
+                s.run.delivery().outcomes(s.counters, RecordType.PRODUCT, outcomes);
+            });
+            if (!page.isLast()) {
+                lastId = page.items().get(page.items().size() - 1).id();
+                return true;
+            }
+            s.run.delivery().snapshotComplete(RecordType.PRODUCT, claims.skus());
+            skus = claims.skus();
+            s.succeeded();
+            return false;
+        }
+
+        /** The SKUs of the snapshot, once it is complete; else null. */
+        Set<String> skus() {
+            return skus;
+        }
     }
 
-    /** Reads every stock row, then delivers the levels summed per SKU and warehouse. */
-    static void stock(StreamRun s, WarehouseDirectory warehouses, Set<String> knownSkus, Instant asOf) {
-        s.started(null);
-        InventoryAccumulator inventory = new InventoryAccumulator(warehouses, knownSkus, asOf);
-        s.forEachPage(s.client.stock().list(), page -> inventory.addAll(page.items()));
-        List<InventoryLevel> levels = inventory.levels();
-        s.counters.count(inventory.tally());
-        levels.forEach(l -> s.counters.count(Outcome.upsert(l, l.sku())));
-        write(s, RecordType.INVENTORY_LEVEL, levels);
+    /**
+     * Every stock row. {@code v1/Stock} has no id, so its pages are read by number. In a long run
+     * (a first run, a re-sync) with several requests allowed in flight, a full first page is
+     * followed by that many readers taking every n-th page from page 2 on, each until its first
+     * short page (the readers past the last page cost one empty call each): decided from the data
+     * alone, so the same stock always gives the same requests. Rows reach the accumulator in page
+     * order whatever order the pages arrive in, so a row listed twice counts as the later one, as
+     * read one by one. {@link #deliver} sums the levels once every page is in.
+     */
+    static final class Stock {
+        private final StreamRun s;
+        private final int readers;
+        private final InventoryAccumulator inventory;
+        /** Pages that arrived before an earlier one, by number; guarded by this. */
+        private final TreeMap<Integer, List<StockItem>> early = new TreeMap<>();
+        private int added;
+
+        /** @param readers how many readers share the pages after the first; 1 reads them one after the other */
+        Stock(StreamRun s, WarehouseDirectory warehouses, Instant asOf, int readers) {
+            this.s = s;
+            this.readers = readers;
+            this.inventory = new InventoryAccumulator(warehouses, null, asOf);
+        }
+
+        /** The reader of the first page (and, with one reader, of every page). */
+        ParallelReads.Read reader() {
+            return new Reader(1, 1);
+        }
+
+        /** Sums the rows per SKU and warehouse, noting SKUs not in {@code knownSkus} (null: no products to check against), and delivers them. */
+        void deliver(Set<String> knownSkus) {
+            List<InventoryLevel> levels = inventory.levels(knownSkus);
+            s.counters.count(inventory.tally());
+            levels.forEach(l -> s.counters.count(Outcome.upsert(l, l.sku())));
+            write(s, RecordType.INVENTORY_LEVEL, levels);
+            s.succeeded();
+        }
+
+        private synchronized void add(int page, List<StockItem> rows) {
+            early.put(page, rows);
+            while (early.containsKey(added + 1)) {
+                inventory.addAll(early.remove(++added));
+            }
+        }
+
+        /** Reads pages {@code page}, {@code page + stride}, ... until a short one. */
+        private final class Reader implements ParallelReads.Read {
+            private int page;
+            private int stride;
+
+            Reader(int page, int stride) {
+                this.page = page;
+                this.stride = stride;
+            }
+
+            @Override
+            public StreamRun stream() {
+                return s;
+            }
+
+            @Override
+            public boolean next() {
+                s.run.checkMayCall();
+                if (page == 1) {
+                    s.started(null);
+                }
+                int number = page;
+                Page<StockItem> got = s.client.stock().list(ListQuery.builder().firstPage(number).build()).pages().iterator().next();
+                s.fetched(got, number, p -> add(number, p.items()));
+                page += stride;
+                return !got.isLast();
+            }
+
+            /** After a full first page: the readers that share the pages from 2 on; this one becomes the first of them. */
+            @Override
+            public List<ParallelReads.Read> split() {
+                if (page != 2 || stride != 1 || readers == 1) {
+                    return List.of();
+                }
+                List<ParallelReads.Read> others = new ArrayList<>();
+                for (int first = 3; first < 2 + readers; first++) {
+                    others.add(new Reader(first, readers));
+                }
+                stride = readers;
+                return others;
+            }
+        }
     }
 
     private static <R, K> void write(StreamRun s, RecordType<R, K> type, List<R> records) {

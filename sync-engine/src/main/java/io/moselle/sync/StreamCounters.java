@@ -17,6 +17,7 @@ final class StreamCounters {
     final AtomicLong pages = new AtomicLong();
     final AtomicLong fetched = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
     final AtomicLong throttledMillis = new AtomicLong();
 
     StreamCounters(SyncStream stream) {
@@ -46,7 +47,7 @@ final class StreamCounters {
      */
     synchronized StreamReport report(SyncStatus status, String why, FailureKind failure) {
         return new StreamReport(stream, status, windows, apiCalls.get(), pages.get(), fetched.get(), tally.upserted(),
-                tally.retracted(), tally.countsByKind(), tally.examples(), retries.get(), Duration.ofMillis(throttledMillis.get()),
+                tally.retracted(), tally.countsByKind(), tally.examples(), retries.get(), rateLimited.get(), Duration.ofMillis(throttledMillis.get()),
                 Duration.ofNanos(System.nanoTime() - startNanos), why, failure);
     }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     stock row of a disabled warehouse is counted as skipped, an order of one as retracted
  * @param examples up to five source ids per reason
  * @param retries failed requests tried again
+ * @param rateLimited requests Cin7 refused (429) although the rate limiter allowed them: other apps
+ *     share the limit; each slows the API connection down for a while
  * @param throttled time spent waiting on the rate limiter
  * @param duration wall time of the stream
  * @param error why the stream FAILED, or why it was PAUSED or CANCELLED; null when it SUCCEEDED (never holds a secret)
@@ -32,7 +34,7 @@ import java.util.Optional;
  */
 public record StreamReport(SyncStream stream, SyncStatus status, List<Window> windows, long apiCalls, long pages, long fetched,
         long upserted, long retracted, Map<Reason.Kind, Map<Reason, Long>> reasons, Map<Reason, List<String>> examples,
-        long retries, Duration throttled, Duration duration, String error, FailureKind failure) {
+        long retries, long rateLimited, Duration throttled, Duration duration, String error, FailureKind failure) {
 
     public StreamReport {
         windows = List.copyOf(windows);

@@ -38,8 +38,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
- * on the thread that calls {@code run} (plus the stream executor, with
- * {@link Builder#streamParallelism} above 1). The tenants share nothing but the engine's immutable
+ * on the thread that calls {@code run} (plus the engine's executor, with
+ * {@link Builder#parallelism} above 1). The tenants share nothing but the engine's immutable
  * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
  * every Cin7 client itself, so every call is paced and counted against the connection's budget.
  * A tenant runs at most once at a time, under a lease ({@link Builder#leases}): a second call
@@ -152,6 +152,11 @@ public final class SyncEngine {
     }
 
     /** Builds a {@link SyncEngine}; {@link #build()} names every missing or invalid setting. Not thread-safe. */
+    /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
+    public static final int DEFAULT_PARALLELISM = 4;
+    /** The most {@link Builder#parallelism} allows. */
+    public static final int MAX_PARALLELISM = 16;
+
     public static final class Builder {
         private MoselleSink sink;
         private CheckpointStore checkpoints;
@@ -162,8 +167,8 @@ public final class SyncEngine {
         private RateLimits rateLimits = RateLimits.defaults();
         private Function<String, CallBudget> callBudgets = username -> CallBudget.perUtcDay(5_000);
         private long resyncCallReserve = 1_000;
-        private int streamParallelism = 1;
-        private Executor streamExecutor;
+        private int parallelism = DEFAULT_PARALLELISM;
+        private Executor executor;
         private LeaseStore leases;
         private String holderName = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -237,23 +242,27 @@ public final class SyncEngine {
         }
 
         /**
-         * How many streams of one tenant are read at once; default 1 (one after the other, all on
-         * the calling thread). Above 1, after the branches, products-then-stock and each windowed
-         * stream run side by side on the {@link #streamExecutor}, sharing the tenant's rate limit:
-         * worth it when Cin7 replies slower than the limit allows calls. The sink still sees one
-         * call at a time per tenant.
+         * How many requests of one tenant are in flight at once, at most; default 4. Real Cin7
+         * answers a page in seconds while its limit allows a call a second, so one request at a
+         * time would leave most of the limit unused. Reads side by side share the tenant's rate
+         * limit, which still decides the pace: products, stock and each windowed stream of the
+         * recent part together, then the older history; in a long run (a first run, a re-sync) a
+         * slice of history is halved, and stock pages are read by several readers, whenever a
+         * reader would otherwise be idle. A daily run reads no more pages than one at a time would.
+         * 1 reads one stream after the other on the calling thread. The sink still sees one call
+         * at a time per tenant.
          */
-        public Builder streamParallelism(int streams) {
-            if (streams < 1 || streams > 4) {
-                throw new IllegalArgumentException("streamParallelism must be between 1 and 4, was " + streams);
+        public Builder parallelism(int requests) {
+            if (requests < 1 || requests > MAX_PARALLELISM) {
+                throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", was " + requests);
             }
-            this.streamParallelism = streams;
+            this.parallelism = requests;
             return this;
         }
 
-        /** Where parallel streams run; default a cached pool of daemon threads. */
-        public Builder streamExecutor(Executor executor) {
-            this.streamExecutor = Objects.requireNonNull(executor, "streamExecutor");
+        /** Where reads besides the calling thread's run; default a cached pool of daemon threads. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -301,8 +310,8 @@ public final class SyncEngine {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
             return new SyncEngine(new EngineConfig(sink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
-                    callBudgets, resyncCallReserve, streamParallelism,
-                    streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemonThreads()),
+                    callBudgets, resyncCallReserve, parallelism,
+                    executor != null ? executor : Executors.newCachedThreadPool(daemonThreads()),
                     leases != null ? leases : LeaseStore.inProcess(),
                     holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)));
         }

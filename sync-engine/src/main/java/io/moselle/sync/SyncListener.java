@@ -22,6 +22,13 @@ public interface SyncListener {
     /** A failed request will be retried. */
     default void retried(String tenantId, SyncStream stream, String reason, Duration delay) {}
 
+    /**
+     * The recent part is in: products, stock and the lookback period (the last 90 days by
+     * default) of every windowed stream were delivered; older history comes next. Not called when
+     * a stream failed or the run stopped before.
+     */
+    default void recentPartComplete(String tenantId, Duration elapsed) {}
+
     /** A stream ended, however it ended. */
     default void streamFinished(String tenantId, StreamReport report) {}
 }

@@ -21,12 +21,27 @@ import java.util.stream.Collectors;
  * @param streams one report per stream, in run order
  * @param resumeAfter for a PAUSED run, when Cin7 or the budget allows calls again (from Cin7's
  *     {@code Retry-After}, or the budget's reset), when known; else null
+ * @param recentPartComplete how long after the start the recent part was in: products, stock and
+ *     the lookback period of every windowed stream, all delivered, older history not yet; null
+ *     when a stream failed or the run stopped before
+ * @param slowed how long the API connection's pace was lowered during the run, after refusals
+ *     (429) that its rate limiter did not foresee: other apps on the account share Cin7's limit
  */
 public record SyncReport(String tenantId, String mode, Instant startedAt, Duration duration, SyncStatus status,
-        List<StreamReport> streams, Instant resumeAfter) {
+        List<StreamReport> streams, Instant resumeAfter, Duration recentPartComplete, Duration slowed) {
 
     public SyncReport {
         streams = List.copyOf(streams);
+    }
+
+    /** How long after the start products, stock and every stream's lookback period were delivered, if they were. */
+    public Optional<Duration> recentPartCompleteAfter() {
+        return Optional.ofNullable(recentPartComplete);
+    }
+
+    /** Requests Cin7 refused (429) although the rate limiter allowed them. */
+    public long rateLimited() {
+        return streams.stream().mapToLong(StreamReport::rateLimited).sum();
     }
 
     /** For a PAUSED run, the earliest time the next run can get further, when known. */
@@ -69,7 +84,8 @@ public record SyncReport(String tenantId, String mode, Instant startedAt, Durati
             FailureKind failure) {
         List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> streams.contains(s)
                 ? new StreamCounters(s).report(SyncStatus.FAILED, error, failure) : new StreamCounters(s).report(SyncStatus.SKIPPED)).toList();
-        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports, null);
+        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports, null, null,
+                Duration.ZERO);
     }
 
     static SyncStatus overall(List<StreamReport> streams) {

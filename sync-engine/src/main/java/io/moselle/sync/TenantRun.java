@@ -10,31 +10,20 @@ import io.moselle.mapping.cin7.WarehouseDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.stream.Stream;
 
 /**
- * One run of one tenant: the branches first, then products and stock, then each windowed
- * stream, one after the other or side by side; each stream read, mapped, delivered and
- * checkpointed. A stream that pauses or is cancelled stops the streams not started yet the same
- * way; a stream that fails leaves the others running.
+ * One run of one tenant: the branches first; then the recent part (products, stock and the
+ * lookback period of every windowed stream); then the older history of the windowed streams.
+ * Within each part, reads run side by side up to the engine's parallelism, sharing the tenant's
+ * rate limit ({@link ParallelReads}). A stream that pauses or is cancelled stops the whole run; a
+ * stream that fails leaves the others running.
  */
 final class TenantRun {
-    /**
-     * What runs after the branches: products then stock (stock needs the product SKUs), and each
-     * windowed stream on its own.
-     */
-    private static final List<List<SyncStream>> GROUPS = Stream.concat(Stream.of(List.of(SyncStream.PRODUCTS, SyncStream.STOCK)),
-            Arrays.stream(SyncStream.values()).filter(SyncStream::isWindowed).map(List::of)).toList();
-
     private final EngineConfig config;
     private final Tenant tenant;
     private final Cin7Settings settings;
@@ -48,10 +37,10 @@ final class TenantRun {
     private final Cin7RateLimiter limiter;
     private final Cin7Client client;
     private final Delivery delivery;
+    private final Map<SyncStream, StreamRun> runs = new EnumMap<>(SyncStream.class);
     private volatile WarehouseDirectory warehouses;
     private volatile String warehousesError;
     private volatile FailureKind warehousesFailure;
-    private volatile Set<String> knownSkus;
     private volatile boolean readsFirstHistory;
 
     TenantRun(EngineConfig config, Tenant tenant, RunControl control, Lease lease, Instant now, Instant resyncFrom,
@@ -71,109 +60,114 @@ final class TenantRun {
 
     SyncReport execute() {
         long start = System.nanoTime();
-        Map<SyncStream, StreamReport> reports = new ConcurrentHashMap<>();
+        Duration slowedBefore = limiter.slowedTime();
         if (streams.contains(SyncStream.BRANCHES) || needsWarehouses()) {
-            runGroup(List.of(SyncStream.BRANCHES), reports);
+            StreamRun branches = stream(SyncStream.BRANCHES);
+            attempt(branches, () -> warehouses = Snapshots.branches(branches, settings, streams.contains(SyncStream.BRANCHES)));
         }
-        if (config.streamParallelism() <= 1) {
-            GROUPS.forEach(group -> runGroup(group, reports));
-        } else {
-            runConcurrently(reports);
+        List<WindowedRead<?, ?, ?>> windowed = new ArrayList<>();
+        for (SyncStream stream : SyncStream.values()) {
+            if (stream.isWindowed() && streams.contains(stream)) {
+                StreamRun s = stream(stream);
+                attempt(s, () -> windowed.add(WindowedRead.plan(s, stream.windowed().orElseThrow(), settings, requireWarehouses())));
+            }
         }
+        boolean longRun = isResync() || windowed.stream().anyMatch(WindowedRead::isLong);
+
+        List<ParallelReads.Read> recent = new ArrayList<>();
+        Snapshots.Products products = null;
+        if (streams.contains(SyncStream.PRODUCTS)) {
+            products = new Snapshots.Products(stream(SyncStream.PRODUCTS), settings);
+            recent.add(products);
+        }
+        Snapshots.Stock stock = null;
+        if (streams.contains(SyncStream.STOCK)) {
+            StreamRun s = stream(SyncStream.STOCK);
+            stock = attemptToGet(s, () -> new Snapshots.Stock(s, requireWarehouses(), now, longRun ? config.parallelism() : 1));
+            if (stock != null) {
+                recent.add(stock.reader());
+            }
+        }
+        windowed.forEach(w -> recent.addAll(w.reads(true)));
+        reads().run(recent);
+        if (stock != null && !runs.get(SyncStream.STOCK).hasEnded()) {
+            Snapshots.Stock levels = stock;
+            Set<String> skus = products == null ? null : products.skus();
+            attempt(runs.get(SyncStream.STOCK), () -> levels.deliver(skus));
+        }
+        Duration recentPart = null;
+        if (!control.isStopped() && runs.values().stream().noneMatch(StreamRun::hasFailed)) {
+            recentPart = Duration.ofNanos(System.nanoTime() - start);
+            config.listener().recentPartComplete(tenant.id(), recentPart);
+        }
+        List<ParallelReads.Read> history = new ArrayList<>();
+        windowed.forEach(w -> history.addAll(w.reads(false)));
+        reads().run(history);
+
         List<StreamReport> ordered = new ArrayList<>();
         for (SyncStream stream : SyncStream.values()) {
-            ordered.add(reports.getOrDefault(stream, new StreamCounters(stream).report(SyncStatus.SKIPPED)));
+            StreamRun s = runs.get(stream);
+            ordered.add(s != null ? s.report(control) : new StreamCounters(stream).report(SyncStatus.SKIPPED));
         }
         SyncStatus overall = SyncReport.overall(ordered);
         return new SyncReport(tenant.id(), isResync() ? "resync" : readsFirstHistory ? "first" : "daily", now,
                 Duration.ofNanos(System.nanoTime() - start), overall, ordered,
-                overall == SyncStatus.PAUSED ? control.resumeAfter() : null);
+                overall == SyncStatus.PAUSED ? control.resumeAfter() : null, recentPart, limiter.slowedTime().minus(slowedBefore));
     }
 
     private boolean needsWarehouses() {
         return streams.stream().anyMatch(s -> s != SyncStream.PRODUCTS);
     }
 
-    private void runGroup(List<SyncStream> group, Map<SyncStream, StreamReport> reports) {
-        for (SyncStream stream : group) {
-            boolean wanted = streams.contains(stream);
-            if (!wanted && stream != SyncStream.BRANCHES) {
-                continue;
-            }
-            if (control.isStopped()) {
-                reports.put(stream, new StreamCounters(stream).report(control.stopped()));
-                continue;
-            }
-            StreamReport report = runStream(new StreamRun(this, stream, client), wanted);
-            reports.put(stream, report);
-            config.listener().streamFinished(tenant.id(), report);
-        }
+    private StreamRun stream(SyncStream stream) {
+        return runs.computeIfAbsent(stream, s -> new StreamRun(this, s, client));
     }
 
-    /**
-     * Reads the groups at once on the engine's executor, so that a slow reply from Cin7 does not
-     * leave the rate limit unused. The calling thread waits; interrupting it cancels.
-     */
-    private void runConcurrently(Map<SyncStream, StreamReport> reports) {
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        Semaphore slots = new Semaphore(config.streamParallelism());
-        for (List<SyncStream> group : GROUPS) {
-            running.add(CompletableFuture.runAsync(() -> {
-                slots.acquireUninterruptibly();
-                control.register(Thread.currentThread());
-                try {
-                    runGroup(group, reports);
-                } finally {
-                    control.unregister(Thread.currentThread());
-                    Thread.interrupted(); // a cancel's interrupt must not outlive the task on a pooled thread
-                    slots.release();
-                }
-            }, config.streamExecutor()));
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
-        try {
-            all.get();
-        } catch (InterruptedException e) {
-            control.interruptWorkers(); // the host interrupted its thread: stop the others too, and leave its flag set
-            all.join();
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a stream task failed unexpectedly", e.getCause());
-        }
+    private ParallelReads reads() {
+        return new ParallelReads(config.parallelism(), config.executor(), control, (read, e) -> failed(read.stream(), e));
     }
 
-    private StreamReport runStream(StreamRun s, boolean deliver) {
+    /** Runs {@code step} of stream {@code s}; if it throws, the stream ends as the failure says, and null is returned. */
+    private <T> T attemptToGet(StreamRun s, java.util.function.Supplier<T> step) {
         try {
             control.checkNotStopped();
-            switch (s.stream) {
-                case BRANCHES -> warehouses = Snapshots.branches(s, settings, deliver);
-                case PRODUCTS -> knownSkus = Snapshots.products(s, settings);
-                case STOCK -> Snapshots.stock(s, requireWarehouses(), knownSkus, now);
-                default -> WindowedRead.read(s, s.stream.windowed().orElseThrow(), settings, requireWarehouses());
-            }
-            return s.counters.report(SyncStatus.SUCCEEDED);
-        } catch (StreamStopped e) {
-            return s.counters.report(e);
-        } catch (CallBudgetExhaustedException e) {
-            control.pause("paused: " + e.getMessage(), e.resetsAt().orElse(null));
-            return s.counters.report(control.stopped());
-        } catch (RateLimitException e) {
-            Instant until = e.attempts() == 1 ? e.retryAfter().map(wait -> config.pacingClock().instant().plus(wait)).orElse(null) : null;
-            control.pause(pausedByCin7(e), until);
-            return s.counters.report(control.stopped());
-        } catch (LeaseLostException e) {
-            control.lose(e.getMessage());
-            return s.counters.report(SyncStatus.FAILED, e.getMessage(), FailureKind.LEASE_LOST);
+            return step.get();
         } catch (RuntimeException e) {
-            if (control.isStopped()) {
-                return s.counters.report(control.stopped());
-            }
-            FailureKind kind = Failures.kindOf(e);
+            failed(s, e);
+            return null;
+        }
+    }
+
+    private void attempt(StreamRun s, Runnable step) {
+        attemptToGet(s, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Ends stream {@code s} as {@code e} says: stopped with the run, pausing or stopping the whole run, or failed. */
+    private void failed(StreamRun s, RuntimeException e) {
+        if (e instanceof StreamStopped stop) {
+            s.end(s.counters.report(stop));
+        } else if (e instanceof CallBudgetExhaustedException spent) {
+            control.pause("paused: " + spent.getMessage(), spent.resetsAt().orElse(null));
+            s.end(s.counters.report(control.stopped()));
+        } else if (e instanceof RateLimitException refused) {
+            Instant until = refused.attempts() == 1
+                    ? refused.retryAfter().map(wait -> config.pacingClock().instant().plus(wait)).orElse(null) : null;
+            control.pause(pausedByCin7(refused), until);
+            s.end(s.counters.report(control.stopped()));
+        } else if (e instanceof LeaseLostException lost) {
+            control.lose(lost.getMessage());
+            s.failed(s.counters.report(SyncStatus.FAILED, lost.getMessage(), FailureKind.LEASE_LOST));
+        } else if (control.isStopped()) {
+            s.end(s.counters.report(control.stopped()));
+        } else {
             if (s.stream == SyncStream.BRANCHES) {
                 warehousesError = describe(e);
-                warehousesFailure = kind;
+                warehousesFailure = Failures.kindOf(e);
             }
-            return s.counters.report(SyncStatus.FAILED, describe(e), kind);
+            s.failed(s.counters.report(SyncStatus.FAILED, describe(e), Failures.kindOf(e)));
         }
     }
 
@@ -250,6 +244,11 @@ final class TenantRun {
 
     SyncListener listener() {
         return config.listener();
+    }
+
+    /** Requests of this tenant allowed in flight at once. */
+    int parallelism() {
+        return config.parallelism();
     }
 
     Delivery delivery() {

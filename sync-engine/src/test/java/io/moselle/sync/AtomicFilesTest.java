@@ -28,6 +28,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void anInterruptedThreadStillWritesItsFile() throws Exception {
+        Path file = dir.resolve("a");
+        Thread.currentThread().interrupt(); // as stopping a run does to the threads that save its checkpoints
+        try {
+            AtomicFiles.replace(file, out -> out.write("whole".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the thread's owner").isTrue();
+        }
+        assertThat(Files.readString(file)).isEqualTo("whole");
+    }
+
+    @Test
     void writeNewNeverOverwrites() throws Exception {
         Path file = Files.writeString(dir.resolve("a"), "old");
         assertThatThrownBy(() -> AtomicFiles.writeNew(file, out -> out.write('x'))).isInstanceOf(FileAlreadyExistsException.class);

@@ -54,7 +54,7 @@ class ConcurrencyAndCancellationTest {
             CountDownLatch inFlight = new CountDownLatch(1);
             AtomicBoolean once = new AtomicBoolean();
             f.sim.beforeEachRequest((n, resource, query, data) -> {
-                if (resource.equals("v1/SalesOrders") && n > 5 && once.compareAndSet(false, true)) {
+                if (resource.equals("v1/SalesOrders") && query.get("where").endsWith("id>250") && once.compareAndSet(false, true)) {
                     f.sim.injectFaults(FaultKind.SLOW_REPLY);
                     inFlight.countDown();
                 }

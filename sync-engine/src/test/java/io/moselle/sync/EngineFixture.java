@@ -7,6 +7,7 @@ import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.client.RetryPolicy;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
@@ -42,8 +43,13 @@ final class EngineFixture implements AutoCloseable {
         this.engine = engine(b -> b);
     }
 
+    /**
+     * An engine on the fixture, reading one page at a time unless {@code customize} says otherwise:
+     * most tests pin what a sequential run does page by page; parallel runs have tests of their own.
+     */
     SyncEngine engine(Function<SyncEngine.Builder, SyncEngine.Builder> customize) {
         return customize.apply(SyncEngine.builder()
+                        .parallelism(1)
                         .sink(sink)
                         .checkpointStore(checkpoints)
                         .clock(clock)
@@ -65,6 +71,32 @@ final class EngineFixture implements AutoCloseable {
     static long lastId(Checkpoint checkpoint) {
         return checkpoint.pending().get(0).lastId();
     }
+
+    /**
+     * The fewest calls a first run can make, counted from the account's own data: one listing of
+     * each snapshot, and of each windowed stream's recent part and of its older history, read
+     * newest first (a listing of n records takes n / 250 + 1 pages: a short page ends it).
+     */
+    static long firstRunMinimum(SimulatedData data, Tenant tenant, Instant now) {
+        long minimum = ReportAndListenerTest.listing(data.count(SimulatedData.BRANCHES))
+                + ReportAndListenerTest.listing(data.count(SimulatedData.PRODUCTS))
+                + ReportAndListenerTest.listing(data.count(SimulatedData.STOCK));
+        for (SyncStream stream : SyncStream.values()) {
+            if (stream.isWindowed()) {
+                WindowedSource<?, ?, ?> source = stream.windowed().orElseThrow();
+                Instant recentFrom = now.minus(Duration.ofDays(source.lookbackDays(tenant.settings())));
+                Instant historyFrom = now.minus(Duration.ofDays(tenant.settings().initialHistoryDays()));
+                String table = RESOURCES.get(stream);
+                minimum += ReportAndListenerTest.listing(ReportAndListenerTest.modifiedIn(data, table, new Window(recentFrom, now)))
+                        + ReportAndListenerTest.listing(ReportAndListenerTest.modifiedIn(data, table, new Window(historyFrom, recentFrom)));
+            }
+        }
+        return minimum;
+    }
+
+    private static final java.util.Map<SyncStream, String> RESOURCES = java.util.Map.of(SyncStream.SALES_ORDERS,
+            SimulatedData.SALES_ORDERS, SyncStream.PURCHASE_ORDERS, SimulatedData.PURCHASE_ORDERS, SyncStream.BRANCH_TRANSFERS,
+            SimulatedData.BRANCH_TRANSFERS);
 
     /** A client of its own, for computing what the sink should hold. */
     Cin7Client client(Credentials credentials) {

@@ -32,12 +32,14 @@ public final class LeaseHolderChild {
         String prefix = args[4];
         int stopAfter = Integer.parseInt(args[7]);
         CountDownLatch never = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger salesPages = new java.util.concurrent.atomic.AtomicInteger();
         SyncEngine engine = SyncEngine.builder()
                 .sink(new JdbcTestSink(db, prefix))
                 .checkpointStore(new JdbcCheckpointStore(db, prefix))
                 .callBudgets(new JdbcCallBudgets(db, prefix, 100_000))
                 .leases(new JdbcLeaseStore(db, prefix, Duration.ofSeconds(Long.parseLong(args[6]))))
                 .holderName("child")
+                .parallelism(1)
                 .rateLimits(RateLimits.unlimited())
                 .clock(Clock.fixed(Instant.parse(args[5]), ZoneOffset.UTC))
                 .clientOptions(options -> options.baseUri(args[0]).httpVersion(HttpClient.Version.HTTP_1_1))
@@ -46,7 +48,7 @@ public final class LeaseHolderChild {
                     public void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
                         System.out.println("page " + stream + " " + page);
                         System.out.flush();
-                        if (stream == SyncStream.SALES_ORDERS && page >= stopAfter) {
+                        if (stream == SyncStream.SALES_ORDERS && salesPages.incrementAndGet() >= stopAfter) {
                             System.out.println("stuck");
                             System.out.flush();
                             try {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A tenant's streams read side by side: same results, the sink still called one at a time, cancel and crashes still safe. */
+/** A tenant's reads side by side: same results, the sink still called one at a time, cancel and crashes still safe. */
 class ParallelStreamsTest {
 
     @Test
@@ -39,12 +39,19 @@ class ParallelStreamsTest {
                 inFlight.decrementAndGet();
                 return false;
             };
-            SyncReport report = f.engine(b -> b.streamParallelism(4)).run(f.tenant);
+            SyncEngine parallel = f.engine(b -> b.parallelism(4));
+            SyncReport report = parallel.run(f.tenant);
             assertThat(report.status()).isEqualTo(SyncStatus.SUCCEEDED);
             assertThat(report.streams()).extracting(StreamReport::stream).containsExactly(SyncStream.values());
-            long minimum = report.streams().stream().mapToLong(s -> s.fetched() / 250 + 1).sum();
-            assertThat(f.journal()).hasSize((int) minimum);
             assertThat(most.get()).isEqualTo(1);
+            assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
+
+            f.nextDay();
+            f.sim.clearJournal();
+            SyncReport daily = parallel.run(f.tenant);
+            assertThat(daily.status()).isEqualTo(SyncStatus.SUCCEEDED);
+            long minimum = daily.streams().stream().mapToLong(s -> s.fetched() / 250 + 1).sum();
+            assertThat(f.journal()).as("a daily run reads no more pages than one at a time would").hasSize((int) minimum);
             assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
         }
     }
@@ -54,7 +61,7 @@ class ParallelStreamsTest {
     void anAbandonedParallelRunResumedLeavesTheSinkAsAnUninterruptedRun(EngineFixture.CrashPoint point) {
         RecordingSink.State uninterrupted = EngineFixture.uninterruptedRun(DatasetSpec.small(EngineFixture.NOW));
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            assertThat(f.crashAtEachPointInTurn(f.engine(b -> b.streamParallelism(4)), point)).isGreaterThanOrEqualTo(point.minimum());
+            assertThat(f.crashAtEachPointInTurn(f.engine(b -> b.parallelism(4)), point)).isGreaterThanOrEqualTo(point.minimum());
             assertThat(f.sink.state("acme")).isEqualTo(uninterrupted);
         }
     }
@@ -63,7 +70,7 @@ class ParallelStreamsTest {
     void cancellingAParallelRunStopsEveryStream() throws Exception {
         Duration requestTimeout = Duration.ofSeconds(3);
         try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
-            SyncEngine engine = f.engine(b -> b.streamParallelism(4).clientOptions(f.clientOptions(requestTimeout)));
+            SyncEngine engine = f.engine(b -> b.parallelism(4).clientOptions(f.clientOptions(requestTimeout)));
             CountDownLatch inFlight = new CountDownLatch(1);
             AtomicBoolean once = new AtomicBoolean();
             f.sim.beforeEachRequest((n, resource, query, data) -> {
@@ -91,7 +98,9 @@ class ParallelStreamsTest {
 
     @Test
     void parallelismIsValidated() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().streamParallelism(5))
-                .hasMessageContaining("streamParallelism must be between 1 and 4");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().parallelism(17))
+                .hasMessageContaining("parallelism must be between 1 and 16, was 17");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().parallelism(0))
+                .hasMessageContaining("parallelism must be between 1 and 16, was 0");
     }
 }

@@ -45,6 +45,8 @@ final class RecordingSink implements MoselleSink {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     final List<SyncBatch<?, ?>> batches = new CopyOnWriteArrayList<>();
+    /** The snapshot ends received, in order. */
+    final List<Snapshot<?, ?>> snapshots = new CopyOnWriteArrayList<>();
     final AtomicInteger writes = new AtomicInteger();
     /** Refuses a batch before applying anything of it. */
     volatile Predicate<SyncBatch<?, ?>> failWhen = b -> false;
@@ -90,6 +92,7 @@ final class RecordingSink implements MoselleSink {
 
     @Override
     public void snapshotComplete(Snapshot<?, ?> snapshot) {
+        snapshots.add(snapshot);
         State s = state(snapshot.tenantId());
         synchronized (s) {
             if (snapshot.type() == RecordType.WAREHOUSE) {

@@ -87,6 +87,11 @@ class ReportAndListenerTest {
             }
 
             @Override
+            public void recentPartComplete(String tenantId, Duration elapsed) {
+                heard.add("recent part complete");
+            }
+
+            @Override
             public void streamFinished(String tenantId, StreamReport report) {
                 heard.add("finished " + report.stream() + " " + report.status());
             }
@@ -95,12 +100,17 @@ class ReportAndListenerTest {
 
         SyncReport report = engine.run(f.tenant);
 
-        Window window = new Window(EngineFixture.NOW.minus(Duration.ofDays(730)), EngineFixture.NOW);
+        Window recent = new Window(EngineFixture.NOW.minus(Duration.ofDays(90)), EngineFixture.NOW);
+        Window older = new Window(EngineFixture.NOW.minus(Duration.ofDays(730)), EngineFixture.NOW.minus(Duration.ofDays(90)));
         assertThat(heard).startsWith("started BRANCHES", "retried BRANCHES HTTP 503", "page BRANCHES 1 3 3", "finished BRANCHES SUCCEEDED",
                 "started PRODUCTS");
-        assertThat(heard).containsSubsequence("started SALES_ORDERS " + window, "page SALES_ORDERS 1 250 250", "page SALES_ORDERS 2 250 500",
-                "page SALES_ORDERS 7 99 1599", "finished SALES_ORDERS SUCCEEDED", "started PURCHASE_ORDERS " + window);
+        assertThat(heard).containsSubsequence("finished PRODUCTS SUCCEEDED", "started STOCK", "page STOCK 1 76 76", "started SALES_ORDERS " + recent,
+                "page SALES_ORDERS 1 250 250", "started PURCHASE_ORDERS " + recent, "started BRANCH_TRANSFERS " + recent,
+                "finished STOCK SUCCEEDED", "recent part complete", "started SALES_ORDERS " + older, "page SALES_ORDERS 1 250 615",
+                "finished SALES_ORDERS SUCCEEDED", "started PURCHASE_ORDERS " + older);
+        assertThat(heard).filteredOn(h -> h.startsWith("page SALES_ORDERS")).last().asString().endsWith(" 1599");
         assertThat(heard).last().isEqualTo("finished BRANCH_TRANSFERS SUCCEEDED");
+        assertThat(report.recentPartCompleteAfter()).isPresent();
         assertThat(heard).filteredOn(h -> h.startsWith("throttled")).isNotEmpty();
         long throttled = heard.stream().filter(h -> h.startsWith("throttled SALES_ORDERS")).mapToLong(h -> Long.parseLong(h.split(" ")[2])).sum();
         assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().throttled()).isEqualTo(Duration.ofMillis(throttled));

@@ -51,9 +51,7 @@ class SyncEngineTest {
         List<JournalEntry> journal = f.journal();
         assertThat(journal).allMatch(e -> e.method().equals("GET")).allMatch(e -> e.status() == 200);
         assertThat(report.apiCalls()).isEqualTo(journal.size());
-        // one listing per stream: ceil(n / 250) pages, plus one when n is a multiple of 250
-        long minimum = report.streams().stream().mapToLong(s -> s.fetched() / 250 + 1).sum();
-        assertThat(journal).hasSize((int) minimum);
+        assertThat(journal).hasSize((int) EngineFixture.firstRunMinimum(f.sim.data(), f.tenant, EngineFixture.NOW));
         assertThat(journal.stream().map(JournalEntry::resource).distinct())
                 .containsExactlyInAnyOrder("v1/Branches", "v1/Products", "v1/Stock", "v1/SalesOrders", "v1/PurchaseOrders", "v1/BranchTransfers");
         assertThat(journal).filteredOn(e -> !e.resource().equals("v1/Stock"))
@@ -69,9 +67,11 @@ class SyncEngineTest {
         SyncReport first = f.engine.run(f.tenant);
         assertThat(first.stream(SyncStream.SALES_ORDERS).orElseThrow().windows())
                 .containsExactly(new Window(EngineFixture.NOW.minus(Duration.ofDays(730)), EngineFixture.NOW));
-        assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).first()
-                .satisfies(e -> assertThat(e.param("where")).isEqualTo(
-                        "modifiedDate>='2024-11-27T06:00:00Z' AND modifiedDate<'2026-11-27T06:00:00Z' AND id>0"));
+        assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).extracting(e -> e.param("where"))
+                .as("the last 90 days first, then the older history").startsWith(
+                        "modifiedDate>='2026-08-29T06:00:00Z' AND modifiedDate<'2026-11-27T06:00:00Z' AND id>0")
+                .endsWith("modifiedDate>='2024-11-27T06:00:00Z' AND modifiedDate<'2026-08-29T06:00:00Z' AND id>1000")
+                .contains("modifiedDate>='2024-11-27T06:00:00Z' AND modifiedDate<'2026-08-29T06:00:00Z' AND id>0");
 
         f.nextDay();
         SyncReport daily = f.engine.run(f.tenant);
@@ -111,7 +111,8 @@ class SyncEngineTest {
 
         assertThat(resumed.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(resumed.stream(SyncStream.SALES_ORDERS).orElseThrow().windows())
-                .as("the paused window only, not a new one").containsExactly(new Window(from, EngineFixture.NOW));
+                .as("the paused slice only (the last 90 days were in), not a new window")
+                .containsExactly(new Window(from, EngineFixture.NOW.minus(Duration.ofDays(90))));
         assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).first()
                 .satisfies(e -> assertThat(e.param("where")).endsWith("id>" + lastId));
     }
@@ -226,7 +227,9 @@ class SyncEngineTest {
         assertThatThrownBy(report::throwIfFailed).isInstanceOf(SyncFailedException.class).hasMessageContaining("SALES_ORDERS");
         Checkpoint checkpoint = f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow();
         assertThat(checkpoint.isComplete()).isFalse();
-        assertThat(EngineFixture.lastId(checkpoint)).as("the page the sink took, not the one it refused").isEqualTo(250);
+        String second = f.journal().stream().filter(e -> e.resource().equals("v1/SalesOrders")).skip(1).findFirst().orElseThrow().param("where");
+        assertThat("id>" + EngineFixture.lastId(checkpoint)).as("the page the sink took, not the one it refused")
+                .isEqualTo(second.substring(second.lastIndexOf("id>")));
 
         f.sink.failWhen = b -> false;
         SyncReport again = f.engine.run(f.tenant);
@@ -256,8 +259,11 @@ class SyncEngineTest {
         assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m)
                 .contains("v1/SalesOrders").contains("record id 300").contains("lineItems[0].qty"));
-        assertThat(f.sink.batches).filteredOn(b -> b.type() == RecordType.SALES_ORDER).hasSize(1);
-        assertThat(EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow())).isEqualTo(250);
+        assertThat(f.sink.batches).filteredOn(b -> b.type() == RecordType.SALES_ORDER).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.as(RecordType.SALES_ORDER).upserts()).noneMatch(o -> o.externalId() > 250 && o.externalId() <= 500))
+                .allSatisfy(b -> assertThat(b.as(RecordType.SALES_ORDER).retractions()).noneMatch(r -> r.key() > 250 && r.key() <= 500));
+        assertThat(EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow()))
+                .as("the history slice, read up to the page before the bad record's").isEqualTo(250);
         assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
 
         data.modifyAt(SimulatedData.SALES_ORDERS, 300, modified, o -> ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("lineItems").get(0))
@@ -314,7 +320,8 @@ class SyncEngineTest {
         assertThat(report.mode()).as("a run reading the initial history").isEqualTo("first");
         assertThat(daily.mode()).isEqualTo("daily");
         assertThat(report.startedAt()).isEqualTo(EngineFixture.NOW);
-        assertThat(sales.pages()).isEqualTo(sales.fetched() / 250 + 1);
+        assertThat(sales.pages()).as("the recent part and the older history: a short page ends each")
+                .isBetween(sales.fetched() / 250 + 1, sales.fetched() / 250 + 2);
         assertThat(sales.apiCalls()).isEqualTo(sales.pages());
         assertThat(sales.upserted() + sales.retracted() + sales.skipped()).isEqualTo(sales.fetched());
         assertThat(sales.reasons(Reason.Kind.RETRACTED))
@@ -339,7 +346,7 @@ class SyncEngineTest {
     void reasonsAreListedMostFrequentFirstInAStableOrder() {
         StreamReport report = new StreamReport(SyncStream.STOCK, SyncStatus.SUCCEEDED, List.of(), 0, 0, 0, 0, 0,
                 Map.of(Reason.Kind.SKIPPED, Map.of(Reason.MISSING_SKU, 2L, Reason.DUPLICATE_ROW, 2L, Reason.WAREHOUSE_DISABLED, 7L)),
-                Map.of(), 0, Duration.ZERO, Duration.ZERO, null, null);
+                Map.of(), 0, 0, Duration.ZERO, Duration.ZERO, null, null);
         assertThat(report.reasons(Reason.Kind.SKIPPED).keySet())
                 .containsExactly(Reason.WAREHOUSE_DISABLED, Reason.MISSING_SKU, Reason.DUPLICATE_ROW);
         assertThat(report.skipped()).isEqualTo(11);
@@ -381,7 +388,8 @@ class SyncEngineTest {
 
     @Test
     void aSpentBudgetPausesTheRunAndTheNextRunResumes() {
-        // 3 snapshot calls and 6 of the 7 pages of sales orders fit in the first day
+        // the branches, the 2 snapshots, the recent part (2 pages of sales orders, 1 of purchase orders, 1 of transfers) and 2
+        // pages of older sales orders fit in the first day
         SyncEngine tight = f.engine(b -> b.callBudgets(c -> CallBudget.perUtcDay(9)));
         SyncReport paused = tight.run(f.tenant);
         assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
@@ -394,9 +402,12 @@ class SyncEngineTest {
         f.clock.advance(Duration.ofDays(1));
         f.sim.data().nextDay();
         f.sim.clearJournal();
-        SyncReport resumed = tight.run(f.tenant);
-        assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).first()
-                .satisfies(e -> assertThat(e.param("where")).endsWith("id>" + EngineFixture.lastId(checkpoint)));
+        SyncReport resumed = f.engine(b -> b.callBudgets(c -> CallBudget.perUtcDay(20))).run(f.tenant);
+        assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).extracting(e -> e.param("where"))
+                .as("the new day's last 90 days first, then the paused slice where it stopped")
+                .startsWith("modifiedDate>='2026-08-30T06:00:00Z' AND modifiedDate<'2026-11-28T06:00:00Z' AND id>0")
+                .contains("modifiedDate>='2024-11-27T06:00:00Z' AND modifiedDate<'2026-08-29T06:00:00Z' AND id>"
+                        + EngineFixture.lastId(checkpoint));
         assertThat(resumed.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
     }

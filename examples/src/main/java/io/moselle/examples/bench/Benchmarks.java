@@ -174,7 +174,7 @@ public final class Benchmarks {
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000);
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.medium(NOW), options)) {
             SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC))
-                    .streamParallelism(parallelism).build();
+                    .parallelism(parallelism).build();
             Tenant tenant = Tenant.of("pacing", sim.credentials(), Cin7Settings.defaults());
             long start = System.nanoTime();
             SyncReport report = engine.run(tenant);

@@ -7,15 +7,14 @@ import io.moselle.sync.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,12 +33,16 @@ import java.util.zip.CRC32;
 final class Journal implements Closeable {
     private static final ObjectMapper JSON = MoselleJson.mapper();
 
-    private final FileChannel channel;
+    /**
+     * A stream, not a {@code FileChannel}: a channel is closed for good when a thread writing to
+     * it is interrupted, and stopping a run interrupts the threads that deliver its pages.
+     */
+    private final FileOutputStream out;
     private final CrashPoints crash;
     private long appended;
 
-    private Journal(FileChannel channel, CrashPoints crash) {
-        this.channel = channel;
+    private Journal(FileOutputStream out, CrashPoints crash) {
+        this.out = out;
         this.crash = crash;
     }
 
@@ -48,21 +51,21 @@ final class Journal implements Closeable {
 
     /** Creates a journal holding only {@code header}, forced to disk with its directory entry. */
     static Journal create(Path file, JsonNode header, CrashPoints crash) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-        Journal journal = new Journal(channel, crash);
+        Files.createFile(file);
+        Journal journal = new Journal(new FileOutputStream(file.toFile(), true), crash);
         journal.write(header);
-        channel.force(true);
+        journal.out.getFD().sync();
         AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
         return journal;
     }
 
     /** Reopens {@code file} to append after its intact prefix, dropping a torn end. */
     static Journal continueAfter(Path file, Replayed replayed, CrashPoints crash) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        channel.truncate(replayed.intactBytes());
-        channel.position(replayed.intactBytes());
-        channel.force(true);
-        return new Journal(channel, crash);
+        try (RandomAccessFile cut = new RandomAccessFile(file.toFile(), "rw")) {
+            cut.setLength(replayed.intactBytes());
+            cut.getFD().sync();
+        }
+        return new Journal(new FileOutputStream(file.toFile(), true), crash);
     }
 
     /**
@@ -112,7 +115,7 @@ final class Journal implements Closeable {
         write(entry);
         appended++;
         if (force) {
-            channel.force(false);
+            out.getFD().sync();
         }
     }
 
@@ -126,16 +129,13 @@ final class Journal implements Closeable {
         CRC32 crc = new CRC32();
         crc.update(json);
         byte[] prefix = (HexFormat.of().toHexDigits((int) crc.getValue()) + " ").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer line = ByteBuffer.allocate(prefix.length + json.length + 1).put(prefix).put(json).put((byte) '\n').flip();
-        ByteBuffer firstHalf = line.slice(0, line.limit() / 2);
-        while (firstHalf.hasRemaining()) {
-            channel.write(firstHalf);
-        }
+        byte[] line = new byte[prefix.length + json.length + 1];
+        System.arraycopy(prefix, 0, line, 0, prefix.length);
+        System.arraycopy(json, 0, line, prefix.length, json.length);
+        line[line.length - 1] = '\n';
+        out.write(line, 0, line.length / 2);
         crash.reached(CrashPoints.Step.JOURNAL_LINE_HALF_WRITTEN);
-        line.position(line.limit() / 2);
-        while (line.hasRemaining()) {
-            channel.write(line);
-        }
+        out.write(line, line.length / 2, line.length - line.length / 2);
     }
 
     /** The entry of an intact line, or null. */
@@ -164,9 +164,9 @@ final class Journal implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            channel.force(false);
+            out.getFD().sync();
         } finally {
-            channel.close();
+            out.close();
         }
     }
 }

@@ -59,6 +59,7 @@ final class SyncCommand {
                     .clientOptions(connection.client())
                     .clock(clock)
                     .rateLimits(connection.rateLimits())
+                    .parallelism(options.number("parallelism", SyncEngine.DEFAULT_PARALLELISM, 1, SyncEngine.MAX_PARALLELISM))
                     .listener(new ProgressPrinter(out, live))
                     .build();
             signals.onStop(() -> engine.cancel(connection.tenant().id()));

@@ -137,7 +137,7 @@ class CliTest extends CliFixture {
         try (Cin7OmniSimulator limited = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
                 SimulatorOptions.unlimited().withRateLimits(0, 0, 5_000))) {
             limited.spendDailyCallsAsOtherApps(Cin7OmniSimulator.DEFAULT_USERNAME, 5_000 - 4);
-            assertThat(cli(sync(limited))).isEqualTo(Cli.PAUSED);
+            assertThat(cli(sync(limited))).as(err()).isEqualTo(Cli.PAUSED);
             Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
             String line = err().lines().collect(java.util.stream.Collectors.joining("\n"));
             assertThat(line).as("one line").doesNotContain("\n").startsWith("error: paused: Cin7 refused calls").contains("HTTP 429")

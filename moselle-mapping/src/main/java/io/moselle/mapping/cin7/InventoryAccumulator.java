@@ -83,6 +83,16 @@ public final class InventoryAccumulator {
 
     /** The levels so far, ordered by (SKU, warehouse); also counts unknown SKUs and branches in the tally. */
     public List<InventoryLevel> levels() {
+        return levels(knownSkus);
+    }
+
+    /**
+     * The levels so far, checking SKUs against {@code knownSkus} rather than the set given at
+     * construction: for a stock snapshot read before (or while) the products are.
+     *
+     * @param knownSkus the SKUs of the product snapshot, or null to not check
+     */
+    public List<InventoryLevel> levels(Set<String> knownSkus) {
         StockTotals totals = new StockTotals();
         Tally found = new Tally();
         for (Row row : rows.values()) {

@@ -1,0 +1,144 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moselle.cin7.client.CallBudget;
+import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.JournalEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A long window read as slices side by side, newest first: the same deliveries as one piece, every slice resumed. */
+class SlicedReadsTest {
+    static final Instant RECENT = EngineFixture.NOW.minus(Duration.ofDays(90));
+
+    final EngineFixture f = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** Every upsert and retraction a run delivered, as "TYPE key" lines; each record once, so duplicates show. */
+    static List<String> deliveries(RecordingSink sink) {
+        List<String> lines = new ArrayList<>();
+        for (SyncBatch<?, ?> batch : sink.batches) {
+            addDeliveries(batch, lines);
+        }
+        return lines;
+    }
+
+    private static <R, K> void addDeliveries(SyncBatch<R, K> batch, List<String> lines) {
+        batch.upserts().forEach(r -> lines.add(batch.type() + " upsert " + batch.type().keyOf(r)));
+        batch.retractions().forEach(r -> lines.add(batch.type() + " retract " + r.key() + " " + r.reason()));
+    }
+
+    @Test
+    void slicesReadSideBySideDeliverWhatTheWindowReadInOnePieceDoesEachRecordOnce() {
+        SyncReport sliced = f.engine(b -> b.parallelism(8)).run(f.tenant);
+        List<String> slicedDeliveries = deliveries(f.sink);
+
+        assertThat(sliced.status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(f.journal()).filteredOn(e -> e.resource().equals("v1/SalesOrders")).extracting(e -> e.param("where"))
+                .as("the history was cut into slices").anyMatch(w -> !w.startsWith("modifiedDate>='2024-11-27")
+                        && !w.startsWith("modifiedDate>='2026-08-29"));
+        assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
+        try (EngineFixture onePiece = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW))) {
+            onePiece.engine.run(onePiece.tenant);
+            List<String> whole = deliveries(onePiece.sink);
+            assertThat(slicedDeliveries).filteredOn(d -> !d.startsWith("INVENTORY") && !d.startsWith("PRODUCT") && !d.startsWith("WAREHOUSE"))
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(whole.stream()
+                            .filter(d -> !d.startsWith("INVENTORY") && !d.startsWith("PRODUCT") && !d.startsWith("WAREHOUSE")).toList());
+            assertThat(f.sink.state("acme")).isEqualTo(onePiece.sink.state("acme"));
+        }
+    }
+
+    @Test
+    void aParallelRunMakesTheSameRequestsEveryTimeWhateverTheTiming() {
+        f.engine(b -> b.parallelism(4)).run(f.tenant);
+        try (EngineFixture again = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW))) {
+            again.engine(b -> b.parallelism(4)).run(again.tenant);
+            assertThat(requests(again.journal())).isEqualTo(requests(f.journal()));
+        }
+    }
+
+    static List<String> requests(List<JournalEntry> journal) {
+        return journal.stream().map(e -> e.resource() + "?" + new java.util.TreeMap<>(e.query())).sorted().toList();
+    }
+
+    @Test
+    void aSlicedRunAbandonedMidwayResumesEverySliceWhereItStopped() {
+        SyncReport paused = f.engine(b -> b.parallelism(4).callBudgets(c -> CallBudget.perUtcDay(30))).run(f.tenant);
+        assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
+        Checkpoint kept = f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow();
+        List<Slice> started = kept.pending().stream().filter(s -> s.lastId() > 0).toList();
+        assertThat(kept.pending()).as("several slices pending").hasSizeGreaterThan(1);
+        assertThat(started).as("slices paused part-way").isNotEmpty();
+        f.sim.clearJournal();
+
+        SyncReport resumed = f.engine(b -> b.parallelism(4)).run(f.tenant);
+
+        assertThat(resumed.status()).isEqualTo(SyncStatus.SUCCEEDED);
+        List<String> where = f.journal().stream().filter(e -> e.resource().equals("v1/SalesOrders")).map(e -> e.param("where")).toList();
+        for (Slice slice : kept.pending()) {
+            assertThat(where).as("slice " + slice + " resumed after its last id")
+                    .contains("modifiedDate>='" + slice.window().from() + "' AND modifiedDate<'" + slice.window().to() + "' AND id>"
+                            + slice.lastId());
+        }
+        assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));
+    }
+
+    @Test
+    void theRecentPartIsInBeforeAnyOlderHistoryAndTheReportSaysWhen() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        SyncEngine engine = f.engine(b -> b.parallelism(4).listener(new SyncListener() {
+            @Override
+            public void streamStarted(String tenantId, SyncStream stream, Window window) {
+                events.add(window != null && window.from().isBefore(RECENT) ? "older " + stream : "recent " + stream);
+            }
+
+            @Override
+            public void recentPartComplete(String tenantId, Duration elapsed) {
+                events.add("recent part complete with " + f.sink.batches.size() + " batches, " + f.sink.snapshots.size() + " snapshots");
+            }
+        }));
+
+        SyncReport report = engine.run(f.tenant);
+
+        int complete = events.indexOf(events.stream().filter(e -> e.startsWith("recent part complete")).findFirst().orElseThrow());
+        assertThat(events.subList(0, complete)).as("before").noneMatch(e -> e.startsWith("older"))
+                .contains("recent PRODUCTS", "recent STOCK", "recent SALES_ORDERS", "recent PURCHASE_ORDERS", "recent BRANCH_TRANSFERS");
+        assertThat(events.subList(complete, events.size())).as("after").anyMatch(e -> e.startsWith("older SALES_ORDERS"));
+        String[] counts = events.get(complete).replaceAll("[^0-9 ]", "").trim().split(" +");
+        Set<String> deliveredThen = new HashSet<>();
+        f.sink.batches.subList(0, Integer.parseInt(counts[0])).forEach(b -> deliveredThen.add(b.type().name()));
+        assertThat(deliveredThen).as("products and inventory were in").contains("PRODUCT", "INVENTORY_LEVEL");
+        assertThat(f.sink.snapshots.subList(0, Integer.parseInt(counts[1])).stream().map(sn -> sn.type().name()))
+                .as("both snapshots complete").contains("PRODUCT", "INVENTORY_LEVEL");
+        assertThat(report.recentPartCompleteAfter()).hasValueSatisfying(d -> assertThat(d).isLessThanOrEqualTo(report.duration()));
+        assertThat(report.toJson()).contains("\"recentPartCompleteMillis\" : " + report.recentPartComplete().toMillis());
+    }
+
+    @Test
+    void aStreamThatFailsInTheRecentPartMeansTheRecentPartIsNotReportedComplete() {
+        f.sim.forbid("PurchaseOrders");
+        List<String> events = new CopyOnWriteArrayList<>();
+        SyncReport report = f.engine(b -> b.listener(new SyncListener() {
+            @Override
+            public void recentPartComplete(String tenantId, Duration elapsed) {
+                events.add("complete");
+            }
+        })).run(f.tenant);
+        assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(report.recentPartCompleteAfter()).isEmpty();
+        assertThat(events).isEmpty();
+    }
+}
