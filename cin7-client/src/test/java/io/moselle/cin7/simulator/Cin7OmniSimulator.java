@@ -195,6 +195,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             String resourcePath = path.startsWith("/api/") ? path.substring(5) : path;
             String method = request.getMethod().getName();
             java.time.Instant arrived = options.clock().instant();
+            long arrivedNanos = System.nanoTime();
             String username = "";
             FaultKind fault = null;
             Reply reply;
@@ -213,7 +214,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                 } else {
                     String[] parts = resourcePath.split("/");
                     String resource = parts.length >= 2 && parts[0].equals("v1") ? RESOURCES.get(parts[1].toLowerCase(Locale.ROOT)) : null;
-                    long wait = account.limits.tryAcquire(options.clock().millis());
+                    long wait = account.limits.tryAcquire(options.clock());
                     if (resource == null || parts.length > 3) {
                         reply = Reply.json(404, "{\"message\":\"No HTTP resource was found that matches the request URI.\"}");
                     } else if (account.forbidden.contains(resource.toLowerCase(Locale.ROOT))) {
@@ -233,7 +234,9 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                 reply = Reply.json(400, messageJson(e.getMessage()));
             }
             Duration latency = fault == FaultKind.SLOW_REPLY ? options.slowReplyDelay() : latencyOf(reply, username, resourcePath, query);
-            ResponseDefinition response = render(reply, fault, latency);
+            // the latency is the whole time to answer: the simulator's own work counts towards it
+            ResponseDefinition response = render(reply, fault, fault == FaultKind.SLOW_REPLY ? latency
+                    : latency.minusNanos(System.nanoTime() - arrivedNanos));
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
                     username, fault, arrived, latency));
             return response;
@@ -367,7 +370,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                 default -> throw new IllegalStateException(fault.name());
             }
         }
-        return latency.isZero() ? base(reply).build() : base(reply).withFixedDelay((int) latency.toMillis()).build();
+        return latency.toMillis() <= 0 ? base(reply).build() : base(reply).withFixedDelay((int) latency.toMillis()).build();
     }
 
     private static ResponseDefinitionBuilder base(Reply reply) {

@@ -17,8 +17,12 @@ final class RateLimitWindows {
         this.options = options;
     }
 
-    /** Counts a call at {@code nowMillis}; returns 0 when accepted, else the seconds to wait. */
-    synchronized long tryAcquire(long nowMillis) {
+    /**
+     * Counts a call now; returns 0 when accepted, else the seconds to wait. The clock is read
+     * under the lock, so that calls arriving at once are counted in time order.
+     */
+    synchronized long tryAcquire(java.time.Clock clock) {
+        long nowMillis = clock.millis();
         LocalDate date = roll(nowMillis);
         countOtherAppCallsUpTo(nowMillis);
         if (options.perDay() > 0 && today >= options.perDay()) {
