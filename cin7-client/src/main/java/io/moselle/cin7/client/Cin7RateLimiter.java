@@ -12,26 +12,32 @@ import java.util.Objects;
  * same credentials must share one limiter: pass it to each {@link Cin7Client.Builder#rateLimiter}.
  *
  * <p>Cin7 counts a call when it arrives, which is somewhere between the moment it was sent and
- * the moment its response came back. So a call is recorded at its send time, and moved to the
- * time its response arrived once it has: the next calls are spaced from that, and latency that
- * varies (a slow reply, a queue on a busy host) can never make Cin7 see too many calls in one
- * window. Each call reserves the earliest instant at which it fits both sliding windows, in
- * arrival order, then waits outside the lock.
+ * the moment its response came back. So each call is recorded at the latest time Cin7 may have
+ * counted it: {@link RateLimits#countedWithin()} after it was sent while it is in flight, and the
+ * time its response arrived, if sooner, once it has. The next calls are spaced from those times,
+ * so neither latency that varies (a queue on a busy host) nor calls still in flight can make
+ * Cin7 see too many calls in one window, while the seconds Cin7 spends answering a page do not
+ * hold back the calls after it. Each call reserves the earliest instant at which it fits both
+ * sliding windows, in arrival order, then waits outside the lock.
  *
  * <p>Cin7's limits are shared with every other app on the customer's account, so Cin7 may refuse
  * a call (429) that these windows allowed. Each such refusal lowers the per-minute pace to 90% of
  * the calls sent in the last minute, but at most to 45% of the pace before (multiplicative
  * decrease; the per-second burst in proportion; once a minute at most, since refusals within a
- * minute answer calls sent before), and every answered call then
- * raises it by 1/3600 of the limit (additive increase), so the pace settles just under what the
- * other apps leave and comes back to the full limit within about an hour of calls once they stop.
+ * minute answer calls sent before), and every answered call then raises it (additive increase):
+ * by 1/300 of the limit while it is well below the pace of the last refusal, so a lone refusal
+ * costs little, and by 1/7200 near and past it, so the pace settles just under what the other
+ * apps leave, probing upwards slowly, and comes back to the full limit once they stop.
  * {@link #refusals()} and {@link #slowedTime()} say how often and how long. Thread-safe.
  */
 public final class Cin7RateLimiter {
     private final RateLimits limits;
     private final CallBudget budget;
     private final Clock clock;
-    /** The recorded times (epoch millis) of the latest calls, oldest first; as many as the larger window allows. */
+    /**
+     * The latest calls, in the order they were reserved: twice as many as the larger window
+     * allows, since replies coming back in another order leave their times out of order.
+     */
     private final Slot[] recent;
     private int count;
     private int next;
@@ -46,15 +52,23 @@ public final class Cin7RateLimiter {
 
     /** The share of the last minute's calls kept after a refusal. */
     private static final double DECREASE = 0.9;
-    /** The share of the limit won back per answered call. */
-    private static final double INCREASE = 1.0 / 3_600;
+    /** The share of the limit won back per answered call while well below the pace of the last refusal. */
+    private static final double FAST_INCREASE = 1.0 / 300;
+    /** The share of the limit won back per answered call near (or past) the pace of the last refusal: probing, slowly. */
+    private static final double SLOW_INCREASE = 1.0 / 7_200;
+    /** The pace at which Cin7 last refused a call. */
+    private double paceAtRefusal;
 
     /** One call's place in the windows. */
     static final class Slot {
+        /** When the call is (or was) sent, epoch millis. */
+        private long sentAt;
+        /** The latest Cin7 may have counted it, epoch millis: what later calls are spaced from. */
         private long at;
 
-        private Slot(long at) {
-            this.at = at;
+        private Slot(long sentAt, long countedWithin) {
+            this.sentAt = sentAt;
+            this.at = sentAt + countedWithin;
         }
     }
 
@@ -62,7 +76,7 @@ public final class Cin7RateLimiter {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.recent = new Slot[limits.isUnlimited() ? 0 : Math.max(limits.perSecond(), limits.perMinute())];
+        this.recent = new Slot[limits.isUnlimited() ? 0 : 2 * Math.max(limits.perSecond(), limits.perMinute())];
         this.perMinuteNow = limits.perMinute();
     }
 
@@ -100,7 +114,7 @@ public final class Cin7RateLimiter {
             long at = Math.max(nowMillis, Math.max(
                     earliestAllowed(perSecondNow(), 1_000 + margin),
                     earliestAllowed(Math.max(1, (int) perMinuteNow), 60_000 + margin)));
-            Slot slot = new Slot(at);
+            Slot slot = new Slot(at, limits.countedWithin().toMillis());
             recent[next] = slot;
             next = (next + 1) % recent.length;
             count = Math.min(count + 1, recent.length);
@@ -108,14 +122,34 @@ public final class Cin7RateLimiter {
         }
     }
 
-    /** Records that the call of {@code reservation} got its response now: later calls are spaced from here. */
+    /** Records that the call of {@code reservation} is being sent now, which may be later than reserved (a busy host). */
+    void sending(Reservation reservation) {
+        if (reservation.slot != null) {
+            long now = clock.millis();
+            synchronized (this) {
+                Slot slot = reservation.slot;
+                if (now > slot.sentAt) {
+                    slot.at += now - slot.sentAt;
+                    slot.sentAt = now;
+                }
+            }
+        }
+    }
+
+    /**
+     * Records that the call of {@code reservation} got its response now: Cin7 counted it by now,
+     * so later calls are spaced from here, or from {@link RateLimits#countedWithin()} after the
+     * send if that is sooner.
+     */
     void completed(Reservation reservation) {
         if (reservation.slot != null) {
             long now = clock.millis();
             synchronized (this) {
-                reservation.slot.at = Math.max(reservation.slot.at, now);
+                Slot slot = reservation.slot;
+                slot.at = Math.max(slot.sentAt, Math.min(now, slot.sentAt + limits.countedWithin().toMillis()));
                 if (perMinuteNow < limits.perMinute()) {
-                    perMinuteNow = Math.min(limits.perMinute(), perMinuteNow + limits.perMinute() * INCREASE);
+                    double step = perMinuteNow < 0.95 * paceAtRefusal ? FAST_INCREASE : SLOW_INCREASE;
+                    perMinuteNow = Math.min(limits.perMinute(), perMinuteNow + limits.perMinute() * step);
                     if (perMinuteNow >= limits.perMinute()) {
                         slowedMillis += now - slowedSince;
                         slowedSince = Long.MIN_VALUE;
@@ -142,6 +176,7 @@ public final class Cin7RateLimiter {
                 lastMinute += recent[i].at > now - 60_000 ? 1 : 0;
             }
             // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
+            paceAtRefusal = perMinuteNow;
             perMinuteNow = Math.max(1, Math.min(perMinuteNow, Math.max(lastMinute, perMinuteNow / 2)) * DECREASE);
             if (slowedSince == Long.MIN_VALUE) {
                 slowedSince = now;

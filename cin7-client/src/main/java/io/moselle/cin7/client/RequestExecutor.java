@@ -80,6 +80,7 @@ final class RequestExecutor {
         for (int attempt = 1; ; attempt++) {
             Cin7RateLimiter.Reservation slot = waitForSlot(path);
             listener.requestSent(GET, path, attempt);
+            limiter.sending(slot);
             Instant sent = clock.instant();
             Cin7Exception failure;
             String reason;

@@ -15,11 +15,23 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-    /** Sends {@code n} calls through the limiter, sleeping on the fake clock, and returns their send times (ms from T0). */
+    /**
+     * Sends {@code n} calls through the limiter, sleeping on the fake clock, each answered at
+     * once, and returns their send times (ms from T0).
+     */
     private static List<Long> sendTimes(Cin7RateLimiter limiter, FakeClock clock, int n) throws InterruptedException {
+        return sendTimes(limiter, clock, n, true);
+    }
+
+    private static List<Long> sendTimes(Cin7RateLimiter limiter, FakeClock clock, int n, boolean answered) throws InterruptedException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            clock.sleeper().sleep(limiter.reserve().waitTime());
+            Cin7RateLimiter.Reservation call = limiter.reserve();
+            clock.sleeper().sleep(call.waitTime());
+            limiter.sending(call);
+            if (answered) {
+                limiter.completed(call);
+            }
             times.add(Duration.between(T0, clock.instant()).toMillis());
         }
         return times;
@@ -69,6 +81,29 @@ class RateLimiterTest {
     }
 
     @Test
+    void aReplyTakingSecondsHoldsLaterCallsBackOnlyUntilCin7HasCertainlyCountedIt() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        RateLimits limits = RateLimits.of(2, 60).withMargin(Duration.ZERO).withCountedWithin(Duration.ofMillis(500));
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(limits, CallBudget.unlimited(), clock);
+        Cin7RateLimiter.Reservation first = limiter.reserve();
+        clock.advance(Duration.ofSeconds(3));      // Cin7 took three seconds over the page, after it counted the call
+        limiter.completed(first);
+        Cin7RateLimiter.Reservation second = limiter.reserve();
+        Cin7RateLimiter.Reservation third = limiter.reserve();
+        assertThat(second.waitTime()).isZero();
+        assertThat(third.waitTime()).as("a second after 500 ms past the first send, which is 2.5 s ago").isZero();
+        Cin7RateLimiter.Reservation fourth = limiter.reserve();
+        assertThat(fourth.waitTime()).as("the second and third are in flight: Cin7 may count them up to 500 ms after their send")
+                .isEqualTo(Duration.ofMillis(1_500));
+        limiter.sending(second);
+        clock.advance(Duration.ofMillis(200));
+        limiter.completed(second);
+        limiter.sending(third);
+        limiter.completed(third);
+        assertThat(limiter.reserve().waitTime()).as("both answered now: counted by then").isEqualTo(Duration.ofMillis(1_000));
+    }
+
+    @Test
     void threadsSharingALimiterShareItsLimits() throws Exception {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
@@ -101,7 +136,7 @@ class RateLimiterTest {
     }
 
     @Test
-    void aRefusalLowersThePaceToNinetyPercentOfTheLastMinuteAndAnsweredCallsWinItBackGradually() throws InterruptedException {
+    void aRefusalLowersThePaceToNinetyPercentOfTheLastMinuteAndAnsweredCallsWinItBackFastThenSlowly() throws InterruptedException {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
         for (int i = 0; i < 30; i++) { // 30 calls answered over the first 30 s
@@ -117,20 +152,28 @@ class RateLimiterTest {
         assertThat(limiter.perMinuteNow()).as("90% of the 30 calls of the last minute").isEqualTo(27);
         assertThat(limiter.refusals()).isEqualTo(1);
         Instant refusedAt = clock.instant();
-        List<Long> times = sendTimes(limiter, clock, 81); // sent, not answered: nothing won back yet
+        List<Long> times = sendTimes(limiter, clock, 81, false); // sent, not answered: nothing won back yet
         assertWindowsRespected(times, 27, 60_000);
         assertThat(times.get(80) - times.get(0)).as("81 calls at 27 a minute span two minutes").isGreaterThanOrEqualTo(120_000L);
         assertThat(limiter.slowedTime()).isEqualTo(Duration.between(refusedAt, clock.instant()));
 
-        for (int i = 0; i < 2_000; i++) { // each answered call wins back 1/3600 of the limit: 60 a minute after about 33 * 60 calls
-            Cin7RateLimiter.Reservation call = limiter.reserve();
-            clock.sleeper().sleep(call.waitTime());
-            limiter.completed(call);
-        }
+        answer(limiter, clock, 160); // fast while well below the pace of the refusal: 1/300 of the limit a call
+        assertThat(limiter.perMinuteNow()).isBetween(57, 59);
+        answer(limiter, clock, 200); // then slowly, probing: 1/7200 a call
+        assertThat(limiter.perMinuteNow()).isBetween(57, 59);
+        answer(limiter, clock, 400);
         assertThat(limiter.perMinuteNow()).isEqualTo(60);
         Duration slowed = limiter.slowedTime();
         clock.advance(Duration.ofMinutes(5));
         assertThat(limiter.slowedTime()).as("no longer slowed").isEqualTo(slowed);
+    }
+
+    private static void answer(Cin7RateLimiter limiter, FakeClock clock, int calls) throws InterruptedException {
+        for (int i = 0; i < calls; i++) {
+            Cin7RateLimiter.Reservation call = limiter.reserve();
+            clock.sleeper().sleep(call.waitTime());
+            limiter.completed(call);
+        }
     }
 
     @Test
@@ -160,6 +203,68 @@ class RateLimiterTest {
         assertThatThrownBy(() -> RateLimits.of(0, 60)).hasMessageContaining("rateLimits.perSecond");
         assertThatThrownBy(() -> RateLimits.of(3, 0)).hasMessageContaining("rateLimits.perMinute");
         assertThatThrownBy(() -> CallBudget.perUtcDay(-1)).hasMessageContaining("callBudget.callsPerDay");
+        assertThatThrownBy(() -> RateLimits.defaults().withCountedWithin(Duration.ofSeconds(6)))
+                .hasMessage("rateLimits.countedWithin must be between 0 and 5 s, was PT6S");
+        assertThatThrownBy(() -> RateLimits.defaults().withCountedWithin(Duration.ofMillis(-1))).hasMessageContaining("countedWithin");
+        assertThat(RateLimits.defaults().countedWithin()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Four requests in flight at once, replies taking anywhere from nothing to three seconds, on
+     * an event loop over a fake clock: however late within its allowance (or its reply) Cin7
+     * counted each call, no window ever holds more calls than the limit.
+     */
+    @Test
+    void callsInFlightAndSlowRepliesNeverCrowdAWindowWhereverCin7CountedThem() {
+        FakeClock clock = new FakeClock(T0);
+        long within = 800;
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ZERO)
+                .withCountedWithin(Duration.ofMillis(within)), CallBudget.unlimited(), clock);
+        java.util.Random random = new java.util.Random(42);
+        int calls = 400;
+        long[] sent = new long[calls];
+        long[] latestCount = new long[calls];
+        Cin7RateLimiter.Reservation[] reservations = new Cin7RateLimiter.Reservation[calls];
+        // events: {time, 0 = send / 1 = reply, call}
+        java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0]));
+        int reserved = 0;
+        int inFlight = 0;
+        while (reserved < calls || !events.isEmpty()) {
+            if (inFlight < 4 && reserved < calls) {
+                reservations[reserved] = limiter.reserve();
+                events.add(new long[] {clock.millis() + reservations[reserved].waitTime().toMillis(), 0, reserved});
+                reserved++;
+                inFlight++;
+                continue;
+            }
+            long[] event = events.poll();
+            clock.set(Instant.ofEpochMilli(event[0]));
+            int call = (int) event[2];
+            if (event[1] == 0) {
+                limiter.sending(reservations[call]);
+                sent[call] = clock.millis();
+                events.add(new long[] {clock.millis() + random.nextInt(3_000), 1, call});
+            } else {
+                limiter.completed(reservations[call]);
+                latestCount[call] = Math.min(clock.millis(), sent[call] + within);
+                inFlight--;
+            }
+        }
+        for (int j = 0; j < calls; j++) {
+            // counted at its earliest, the send: how many others may Cin7 have counted in the window before?
+            int perSecond = 0;
+            int perMinute = 0;
+            for (int i = 0; i < calls; i++) {
+                if (i != j && sent[i] <= sent[j]) {
+                    perSecond += latestCount[i] > sent[j] - 1_000 ? 1 : 0;
+                    perMinute += latestCount[i] > sent[j] - 60_000 ? 1 : 0;
+                }
+            }
+            assertThat(perSecond).as("call %d: others in its second", j).isLessThanOrEqualTo(2);
+            assertThat(perMinute).as("call %d: others in its minute", j).isLessThanOrEqualTo(59);
+        }
+        long spanMillis = sent[calls - 1] - sent[0];
+        assertThat(spanMillis).as("and still about the minute's pace: 400 calls in under 7 minutes").isLessThan(7 * 60_000L);
     }
 
     private static void assertWindowsRespected(List<Long> sortedTimes, int limit, long windowMillis) {
