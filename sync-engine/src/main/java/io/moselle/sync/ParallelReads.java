@@ -3,14 +3,13 @@ package io.moselle.sync;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * Runs reads of one run page by page, up to {@code parallelism} pages at once: the calling thread
- * and {@code parallelism - 1} workers of the engine's executor take reads from one queue. A read
- * goes back to the front of the queue after each page, so reads run to their end in the order
- * given, as many side by side as there are workers; with a parallelism of 1 they run one after
+ * and up to {@code parallelism - 1} workers of the engine's executor, started while reads wait,
+ * take reads from one queue. A read goes back to the front of the queue after each page, so
+ * reads run to their end in the order given, as many side by side as there are workers; with a parallelism of 1 they run one after
  * the other on the calling thread. After each page a read may split off reads of parts of what
  * it has left: its own decision from what it read, never from timing, so the same data always
  * gives the same requests.
@@ -44,7 +43,11 @@ final class ParallelReads {
     private final RunControl control;
     private final FailureHandler onFailure;
     private final Deque<Read> queue = new ArrayDeque<>();
+    /** Workers reading a page now; pooled workers started and not ended; guarded by this. */
     private int busy;
+    private int pooled;
+    /** What ended a pooled worker other than its reads' own failures, handled by the failure handler. */
+    private Throwable unexpected;
 
     ParallelReads(int parallelism, Executor executor, RunControl control, FailureHandler onFailure) {
         this.parallelism = parallelism;
@@ -55,41 +58,81 @@ final class ParallelReads {
 
     /** Runs {@code reads} to their end, or until the run stops; returns when every worker is done. */
     void run(List<? extends Read> reads) {
+        int start;
         synchronized (this) {
             queue.addAll(reads);
+            start = workersWanted();
         }
-        // every worker starts, even with fewer reads: reads may split
-        CompletableFuture<?>[] workers = new CompletableFuture<?>[reads.isEmpty() ? 0 : parallelism - 1];
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = CompletableFuture.runAsync(this::workOnPooledThread, executor);
-        }
+        startWorkers(start);
         work();
         boolean interrupted = false;
-        for (CompletableFuture<?> worker : workers) {
-            while (true) {
+        synchronized (this) {
+            while (pooled > 0) {
                 try {
-                    worker.get();
-                    break;
+                    wait();
                 } catch (InterruptedException e) {
                     interrupted = true; // the host interrupted its thread: stop the workers too, wait for them, leave its flag set
                     control.interruptWorkers();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("a read failed unexpectedly", e.getCause());
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        if (unexpected != null) {
+            throw new IllegalStateException("a read failed unexpectedly", unexpected);
+        }
+    }
+
+    /**
+     * How many more pooled workers to start, counted as started: enough for the reads that wait
+     * and no worker is free for, up to the parallelism (the calling thread is one). So a daily
+     * run's few reads take few threads, a split read more.
+     */
+    private int workersWanted() {
+        int wanted = 0;
+        while (pooled + 1 < parallelism && queue.size() > idle()) {
+            pooled++;
+            wanted++;
+        }
+        return wanted;
+    }
+
+    /** Starts {@code n} pooled workers; outside the lock, since an executor may run a task at once. */
+    private void startWorkers(int n) {
+        for (int i = 0; i < n; i++) {
+            try {
+                executor.execute(this::workOnPooledThread);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    pooled -= n - i; // a full or shut-down executor: the workers there are do the work
+                    notifyAll();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Workers not reading a page now: the calling thread and the pooled ones. */
+    private int idle() {
+        return pooled + 1 - busy;
     }
 
     private void workOnPooledThread() {
         control.register(Thread.currentThread());
         try {
             work();
+        } catch (Throwable e) {
+            synchronized (this) {
+                unexpected = e;
+            }
         } finally {
             control.unregister(Thread.currentThread());
             Thread.interrupted(); // a stop's interrupt must not outlive the task on a pooled thread
+            synchronized (this) {
+                pooled--;
+                notifyAll();
+            }
         }
     }
 
@@ -125,14 +168,19 @@ final class ParallelReads {
         return queue.pollFirst();
     }
 
-    private synchronized void putBack(Read read, List<Read> parts) {
-        busy--;
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            queue.addFirst(parts.get(i));
+    private void putBack(Read read, List<Read> parts) {
+        int start;
+        synchronized (this) {
+            busy--;
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                queue.addFirst(parts.get(i));
+            }
+            if (read != null) {
+                queue.addFirst(read);
+            }
+            start = workersWanted();
+            notifyAll();
         }
-        if (read != null) {
-            queue.addFirst(read);
-        }
-        notifyAll();
+        startWorkers(start);
     }
 }

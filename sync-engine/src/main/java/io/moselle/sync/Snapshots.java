@@ -47,8 +47,7 @@ final class Snapshots {
     }
 
     /** Every product, page after page by keyset, each page delivered as it comes; then the snapshot's SKUs. */
-    static final class Products implements ParallelReads.Read {
-        private final StreamRun s;
+    static final class Products extends PageRead {
         private final Cin7Settings settings;
         private final SkuClaims claims = new SkuClaims();
         private long lastId;
@@ -56,21 +55,12 @@ final class Snapshots {
         private volatile Set<String> skus;
 
         Products(StreamRun s, Cin7Settings settings) {
-            this.s = s;
+            super(s);
             this.settings = settings;
         }
 
         @Override
-        public StreamRun stream() {
-            return s;
-        }
-
-        @Override
-        public boolean next() {
-            s.run.checkMayCall();
-            if (pages == 0) {
-                s.started(null);
-            }
+        boolean nextPage() {
             Page<Product> page = s.client.products().list(ListQuery.builder().afterId(lastId).build()).pages().iterator().next();
             s.fetched(page, ++pages, p -> {
                 List<Outcome<io.moselle.mapping.Product>> outcomes = new ArrayList<>();
@@ -141,26 +131,24 @@ final class Snapshots {
         }
 
         /** Reads pages {@code page}, {@code page + stride}, ... until a short one. */
-        private final class Reader implements ParallelReads.Read {
+        private final class Reader extends PageRead {
             private int page;
             private int stride;
 
             Reader(int page, int stride) {
+                super(Stock.this.s);
                 this.page = page;
                 this.stride = stride;
             }
 
+            /** Only the reader of the first page starts the stream. */
             @Override
-            public StreamRun stream() {
-                return s;
+            boolean announces() {
+                return page == 1;
             }
 
             @Override
-            public boolean next() {
-                s.run.checkMayCall();
-                if (page == 1) {
-                    s.started(null);
-                }
+            boolean nextPage() {
                 int number = page;
                 Page<StockItem> got = s.client.stock().list(ListQuery.builder().firstPage(number).build()).pages().iterator().next();
                 s.fetched(got, number, p -> add(number, p.items()));

@@ -49,6 +49,11 @@ import java.util.function.Function;
  * {@link SyncReport#throwIfFailed()}). The engine holds no resource needing to be closed.
  */
 public final class SyncEngine {
+    /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
+    public static final int DEFAULT_PARALLELISM = 8;
+    /** The most {@link Builder#parallelism} allows. */
+    public static final int MAX_PARALLELISM = 16;
+
     private final EngineConfig config;
     private final Cin7Connections connections;
     private final LeaseKeeper leases;
@@ -152,11 +157,6 @@ public final class SyncEngine {
     }
 
     /** Builds a {@link SyncEngine}; {@link #build()} names every missing or invalid setting. Not thread-safe. */
-    /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
-    public static final int DEFAULT_PARALLELISM = 4;
-    /** The most {@link Builder#parallelism} allows. */
-    public static final int MAX_PARALLELISM = 16;
-
     public static final class Builder {
         private MoselleSink sink;
         private CheckpointStore checkpoints;
@@ -242,15 +242,16 @@ public final class SyncEngine {
         }
 
         /**
-         * How many requests of one tenant are in flight at once, at most; default 4. Real Cin7
+         * How many requests of one tenant are in flight at once, at most; default 8. Real Cin7
          * answers a page in seconds while its limit allows a call a second, so one request at a
          * time would leave most of the limit unused. Reads side by side share the tenant's rate
          * limit, which still decides the pace: products, stock and each windowed stream of the
          * recent part together, then the older history; in a long run (a first run, a re-sync) a
-         * slice of history is halved, and stock pages are read by several readers, whenever a
-         * reader would otherwise be idle. A daily run reads no more pages than one at a time would.
-         * 1 reads one stream after the other on the calling thread. The sink still sees one call
-         * at a time per tenant.
+         * slice after a full page is halved, down to about two slices per request in flight, and
+         * stock pages are read by several readers. A daily run reads no more pages than one at a
+         * time would. Besides the calling thread, the executor's threads are taken only while
+         * reads wait for one. 1 reads one stream after the other on the calling thread. The sink
+         * still sees one call at a time per tenant.
          */
         public Builder parallelism(int requests) {
             if (requests < 1 || requests > MAX_PARALLELISM) {

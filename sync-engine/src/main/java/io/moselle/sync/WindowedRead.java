@@ -82,29 +82,26 @@ final class WindowedRead<T extends Identified, R, K> {
     }
 
     /** One slice, read page by page after its last delivered id. */
-    private final class SliceRead implements ParallelReads.Read {
+    private final class SliceRead extends PageRead {
         private Window window;
         private long lastId;
         private int pages;
         private int depth;
 
         SliceRead(Slice slice, int depth) {
+            super(WindowedRead.this.s);
             this.window = slice.window();
             this.lastId = slice.lastId();
             this.depth = depth;
         }
 
         @Override
-        public StreamRun stream() {
-            return s;
+        Window window() {
+            return window;
         }
 
         @Override
-        public boolean next() {
-            s.run.checkMayCall();
-            if (pages == 0) {
-                s.started(window);
-            }
+        boolean nextPage() {
             Where inWindow = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
             Page<T> page = source.resource().apply(s.client).list(ListQuery.builder().where(inWindow).afterId(lastId).build())
                     .pages().iterator().next();

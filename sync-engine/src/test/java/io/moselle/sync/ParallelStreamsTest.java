@@ -56,6 +56,31 @@ class ParallelStreamsTest {
         }
     }
 
+    @Test
+    void aDailyRunTakesAPooledThreadOnlyForEachReadBeyondTheCallingThreadsAndAFirstRunMoreAsItSplits() {
+        try (EngineFixture f = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW))) {
+            AtomicInteger tasks = new AtomicInteger();
+            ExecutorService pool = Executors.newCachedThreadPool();
+            java.util.concurrent.Executor counting = task -> {
+                tasks.incrementAndGet();
+                pool.execute(task);
+            };
+            SyncEngine engine = f.engine(b -> b.parallelism(16).executor(counting));
+            try {
+                assertThat(engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
+                int firstRun = tasks.getAndSet(0);
+                f.nextDay();
+                assertThat(engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
+                // products, stock and three windowed streams: the calling thread reads one, four pooled workers the others
+                assertThat(tasks.get()).as("pooled workers of a daily run").isEqualTo(4);
+                assertThat(firstRun).as("a first run's slices and stock readers ask for more").isGreaterThan(4)
+                        .isLessThanOrEqualTo(2 * 15);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(EngineFixture.CrashPoint.class)
     void anAbandonedParallelRunResumedLeavesTheSinkAsAnUninterruptedRun(EngineFixture.CrashPoint point) {
