@@ -64,7 +64,7 @@ public final class Benchmarks {
     private final Map<String, String> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
-        Set<String> which = args.length == 0 ? Set.of("calls", "pacing", "throughput", "memory", "tenants", "fleet") : Set.of(args);
+        Set<String> which = args.length == 0 ? Set.of("calls", "pacing", "throughput", "memory", "tenants", "onboarding", "fleet") : Set.of(args);
         Benchmarks b = new Benchmarks();
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -84,6 +84,12 @@ public final class Benchmarks {
         }
         if (which.contains("tenants")) {
             b.tenants();
+        }
+        if (which.contains("onboarding")) {
+            OnboardingBenchmark.run(b::result);
+        }
+        if (args.length == 4 && args[0].equals("onboarding-one")) {
+            OnboardingBenchmark.one(b::result, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         }
         if (which.contains("fleet")) {
             FleetBenchmark.run(3, 1_000, b::result, System.out);
