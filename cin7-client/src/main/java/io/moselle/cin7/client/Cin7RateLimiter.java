@@ -24,10 +24,12 @@ import java.util.Objects;
  * a call (429) that these windows allowed. Each such refusal lowers the per-minute pace to 90% of
  * the calls sent in the last minute, but at most to 45% of the pace before (multiplicative
  * decrease; the per-second burst in proportion; once a minute at most, since refusals within a
- * minute answer calls sent before), and every answered call then raises it (additive increase):
- * by 1/300 of the limit while it is well below the pace of the last refusal, so a lone refusal
- * costs little, and by 1/7200 near and past it, so the pace settles just under what the other
- * apps leave, probing upwards slowly, and comes back to the full limit once they stop.
+ * minute answer calls sent before; calls already waiting for a slot are placed again at the
+ * lower pace), and every answered call then raises it (additive increase): by 1/7200 of the
+ * limit near the calls of the minute Cin7 refused one (from 95% to 110% of them), so the pace
+ * settles just under what the other apps leave, probing upwards slowly; by 1/300 below and
+ * above that, so a lone refusal costs little and the pace comes back to the full limit soon
+ * after the other apps stop.
  * {@link #refusals()} and {@link #slowedTime()} say how often and how long. Thread-safe.
  */
 public final class Cin7RateLimiter {
@@ -49,14 +51,16 @@ public final class Cin7RateLimiter {
     /** Epoch millis since when the pace is below the limit, or {@link Long#MIN_VALUE}. */
     private long slowedSince = Long.MIN_VALUE;
     private long slowedMillis;
+    /** How many times the pace was lowered: a reservation made before the last time is placed again. */
+    private long decreases;
 
     /** The share of the last minute's calls kept after a refusal. */
     private static final double DECREASE = 0.9;
-    /** The share of the limit won back per answered call while well below the pace of the last refusal. */
+    /** The share of the limit won back per answered call away from the pace of the last refusal. */
     private static final double FAST_INCREASE = 1.0 / 300;
-    /** The share of the limit won back per answered call near (or past) the pace of the last refusal: probing, slowly. */
+    /** The share of the limit won back per answered call near the pace of the last refusal: probing, slowly. */
     private static final double SLOW_INCREASE = 1.0 / 7_200;
-    /** The pace at which Cin7 last refused a call. */
+    /** The calls of the last minute when Cin7 last refused one (at most the pace then): about what it let through. */
     private double paceAtRefusal;
 
     /** One call's place in the windows. */
@@ -106,20 +110,49 @@ public final class Cin7RateLimiter {
                     + budget + "); no request was sent", budget.nextReset(now).orElse(null));
         }
         if (limits.isUnlimited()) {
-            return new Reservation(null, Duration.ZERO);
+            return new Reservation(null, Duration.ZERO, 0);
         }
         long nowMillis = now.toEpochMilli();
         synchronized (this) {
-            long margin = limits.margin().toMillis();
-            long at = Math.max(nowMillis, Math.max(
-                    earliestAllowed(perSecondNow(), 1_000 + margin),
-                    earliestAllowed(Math.max(1, (int) perMinuteNow), 60_000 + margin)));
+            long at = earliestSlot(nowMillis);
             Slot slot = new Slot(at, limits.countedWithin().toMillis());
             recent[next] = slot;
             next = (next + 1) % recent.length;
             count = Math.min(count + 1, recent.length);
-            return new Reservation(slot, Duration.ofMillis(at - nowMillis));
+            return new Reservation(slot, Duration.ofMillis(at - nowMillis), decreases);
         }
+    }
+
+    /**
+     * After waiting for {@code reservation}'s slot: how much longer to wait, because the pace
+     * was lowered meanwhile (Cin7 refused a call) and the slot, reserved at the old pace, would
+     * come too soon. Zero when the call may go now.
+     */
+    Duration recheck(Reservation reservation) {
+        if (reservation.slot == null) {
+            return Duration.ZERO;
+        }
+        long nowMillis = clock.millis();
+        synchronized (this) {
+            if (reservation.decreases == decreases) {
+                return Duration.ZERO;
+            }
+            reservation.decreases = decreases;
+            Slot slot = reservation.slot;
+            slot.at = Long.MIN_VALUE; // out of the windows while its place is sought again
+            long at = earliestSlot(nowMillis);
+            slot.sentAt = at;
+            slot.at = at + limits.countedWithin().toMillis();
+            return Duration.ofMillis(at - nowMillis);
+        }
+    }
+
+    /** The earliest send time, from {@code nowMillis} on, that fits both windows at the pace allowed now. */
+    private long earliestSlot(long nowMillis) {
+        long margin = limits.margin().toMillis();
+        return Math.max(nowMillis, Math.max(
+                earliestAllowed(perSecondNow(), 1_000 + margin),
+                earliestAllowed(Math.max(1, (int) perMinuteNow), 60_000 + margin)));
     }
 
     /** Records that the call of {@code reservation} is being sent now, which may be later than reserved (a busy host). */
@@ -148,7 +181,8 @@ public final class Cin7RateLimiter {
                 Slot slot = reservation.slot;
                 slot.at = Math.max(slot.sentAt, Math.min(now, slot.sentAt + limits.countedWithin().toMillis()));
                 if (perMinuteNow < limits.perMinute()) {
-                    double step = perMinuteNow < 0.95 * paceAtRefusal ? FAST_INCREASE : SLOW_INCREASE;
+                    boolean nearTheRefusal = perMinuteNow >= 0.95 * paceAtRefusal && perMinuteNow <= 1.1 * paceAtRefusal;
+                    double step = nearTheRefusal ? SLOW_INCREASE : FAST_INCREASE;
                     perMinuteNow = Math.min(limits.perMinute(), perMinuteNow + limits.perMinute() * step);
                     if (perMinuteNow >= limits.perMinute()) {
                         slowedMillis += now - slowedSince;
@@ -176,8 +210,10 @@ public final class Cin7RateLimiter {
                 lastMinute += recent[i].at > now - 60_000 ? 1 : 0;
             }
             // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
-            paceAtRefusal = perMinuteNow;
+            // recover fast up to just under what Cin7 let through, then probe slowly
+            paceAtRefusal = Math.min(perMinuteNow, lastMinute);
             perMinuteNow = Math.max(1, Math.min(perMinuteNow, Math.max(lastMinute, perMinuteNow / 2)) * DECREASE);
+            decreases++;
             if (slowedSince == Long.MIN_VALUE) {
                 slowedSince = now;
             }
@@ -223,9 +259,13 @@ public final class Cin7RateLimiter {
         private final Slot slot;
         private final Duration waitTime;
 
-        private Reservation(Slot slot, Duration waitTime) {
+        /** How many slow-downs there had been when the slot was last placed. */
+        private long decreases;
+
+        private Reservation(Slot slot, Duration waitTime, long decreases) {
             this.slot = slot;
             this.waitTime = waitTime;
+            this.decreases = decreases;
         }
 
         Duration waitTime() {

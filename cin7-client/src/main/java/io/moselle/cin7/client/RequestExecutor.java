@@ -140,8 +140,7 @@ final class RequestExecutor {
 
     private Cin7RateLimiter.Reservation waitForSlot(String path) {
         Cin7RateLimiter.Reservation reservation = limiter.reserve();
-        Duration wait = reservation.waitTime();
-        if (!wait.isZero()) {
+        for (Duration wait = reservation.waitTime(); !wait.isZero(); wait = limiter.recheck(reservation)) {
             listener.throttled(GET, path, wait);
             sleep(wait, path);
         }

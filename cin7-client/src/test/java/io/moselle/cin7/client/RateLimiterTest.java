@@ -136,7 +136,7 @@ class RateLimiterTest {
     }
 
     @Test
-    void aRefusalLowersThePaceToNinetyPercentOfTheLastMinuteAndAnsweredCallsWinItBackFastThenSlowly() throws InterruptedException {
+    void aRefusalLowersThePaceToNinetyPercentOfTheLastMinuteAndAnsweredCallsWinItBackSlowlyOnlyNearWhereCin7Refused() throws InterruptedException {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
         for (int i = 0; i < 30; i++) { // 30 calls answered over the first 30 s
@@ -157,11 +157,11 @@ class RateLimiterTest {
         assertThat(times.get(80) - times.get(0)).as("81 calls at 27 a minute span two minutes").isGreaterThanOrEqualTo(120_000L);
         assertThat(limiter.slowedTime()).isEqualTo(Duration.between(refusedAt, clock.instant()));
 
-        answer(limiter, clock, 160); // fast while well below the pace of the refusal: 1/300 of the limit a call
-        assertThat(limiter.perMinuteNow()).isBetween(57, 59);
-        answer(limiter, clock, 200); // then slowly, probing: 1/7200 a call
-        assertThat(limiter.perMinuteNow()).isBetween(57, 59);
-        answer(limiter, clock, 400);
+        answer(limiter, clock, 160); // fast up to 95% of the 30 Cin7 let through (1/300 of the limit a call), then slowly (1/7200)
+        assertThat(limiter.perMinuteNow()).isBetween(28, 29);
+        answer(limiter, clock, 200); // probing, slowly
+        assertThat(limiter.perMinuteNow()).isBetween(30, 31);
+        answer(limiter, clock, 400); // past 110% of it without a refusal: the others left, fast again
         assertThat(limiter.perMinuteNow()).isEqualTo(60);
         Duration slowed = limiter.slowedTime();
         clock.advance(Duration.ofMinutes(5));
@@ -174,6 +174,23 @@ class RateLimiterTest {
             clock.sleeper().sleep(call.waitTime());
             limiter.completed(call);
         }
+    }
+
+    @Test
+    void aCallWaitingForItsSlotWhenCin7RefusesAnotherIsPlacedAgainAtTheLowerPace() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(1, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        sendTimes(limiter, clock, 60); // one a second, answered at once: the last at 59 s
+        Cin7RateLimiter.Reservation waiting = limiter.reserve();
+        assertThat(waiting.waitTime()).as("the 61st waits for the first to leave the minute").isEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.recheck(waiting)).as("nothing changed").isZero();
+
+        limiter.refused(); // other apps spend part of the limit: 60 a minute was too many
+
+        assertThat(limiter.perMinuteNow()).isEqualTo(54);
+        assertThat(limiter.recheck(waiting)).as("placed again at 54 a minute: 60 s after the 54th newest, sent at 6 s")
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(limiter.recheck(waiting)).as("placed once per slow-down").isZero();
     }
 
     @Test

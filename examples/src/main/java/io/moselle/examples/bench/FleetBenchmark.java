@@ -35,9 +35,6 @@ import java.util.stream.Collectors;
  * journal, not from the engine's own counters.
  */
 final class FleetBenchmark {
-    private static final List<String> RESOURCES = List.of("v1/Branches", "v1/Products", "v1/Stock", "v1/SalesOrders",
-            "v1/PurchaseOrders", "v1/BranchTransfers");
-
     private FleetBenchmark() {}
 
     /** One tenant's requests, cut into runs: a run starts with its branches request. */
@@ -53,8 +50,17 @@ final class FleetBenchmark {
             return new Runs(runs);
         }
 
-        long complete() {
-            return runs.stream().filter(r -> r.stream().map(JournalEntry::resource).collect(Collectors.toSet()).containsAll(RESOURCES)).count();
+        /**
+         * The runs that were answered every request an uninterrupted run of the tenant made
+         * ({@code expected}, per resource): a run killed after its recent part has read every
+         * resource, but not the older history.
+         */
+        long complete(Map<String, Long> expected) {
+            return runs.stream().filter(r -> answeredPerResource(r).entrySet().containsAll(expected.entrySet())).count();
+        }
+
+        static Map<String, Long> answeredPerResource(List<JournalEntry> requests) {
+            return requests.stream().filter(e -> e.status() == 200).collect(Collectors.groupingBy(JournalEntry::resource, Collectors.counting()));
         }
 
         /** Whether each run ended before the next began. */
@@ -74,20 +80,22 @@ final class FleetBenchmark {
         RateLimits limits = RateLimits.of(20, 1_200);
         Fleet.Settings settings = new Fleet.Settings(workers, tenants, null, true, 16, limits, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), account);
+        Map<String, Map<String, Long>> uninterrupted = singleProcess(workers * settings.threadsPerWorker(), tenants, account, limits, result);
         Fleet.Result fleet = new Fleet(settings, out).run();
         try (Cin7OmniSimulator sim = fleet.simulator()) {
             Map<String, List<JournalEntry>> byTenant = sim.journal().stream()
                     .filter(e -> e.username().startsWith("tenant-"))
                     .sorted(Comparator.comparing(JournalEntry::at))
                     .collect(Collectors.groupingBy(JournalEntry::username));
-            long exactlyOnce = byTenant.values().stream().filter(r -> Runs.of(r).complete() == 1).count();
+            long exactlyOnce = byTenant.values().stream().filter(r -> Runs.of(r).complete(uninterrupted.get(r.get(0).username())) == 1).count();
             if (byTenant.size() != tenants) {
                 out.printf(Locale.ROOT, "  only %d of %d tenants made requests%n", byTenant.size(), tenants);
             }
             byTenant.forEach((tenant, requests) -> {
                 Runs runs = Runs.of(requests);
-                if (runs.complete() != 1) {
-                    out.printf(Locale.ROOT, "  %s: %d complete runs; runs from the kill: %s%n", tenant, runs.complete(), runs.runs().stream()
+                long complete = runs.complete(uninterrupted.get(tenant));
+                if (complete != 1) {
+                    out.printf(Locale.ROOT, "  %s: %d complete runs; runs from the kill: %s%n", tenant, complete, runs.runs().stream()
                             .map(r -> String.format(Locale.ROOT, "[%+.2fs, %+.2fs] %d requests",
                                     seconds(Duration.between(fleet.killedAt(), r.get(0).at())),
                                     seconds(Duration.between(fleet.killedAt(), r.get(r.size() - 1).at())), r.size()))
@@ -110,11 +118,13 @@ final class FleetBenchmark {
                             seconds(takeovers.isEmpty() ? Duration.ZERO : takeovers.get(takeovers.size() - 1)),
                             statements / (double) Math.max(1, pages), statements, pages, fleet.peakConnections()));
         }
-        singleProcess(workers * settings.threadsPerWorker(), tenants, account, limits, result);
     }
 
-    /** The same tenants in one process: one engine, in-memory stores, as many threads as the fleet's. */
-    private static void singleProcess(int threads, int tenants, DatasetSpec account, RateLimits limits, BiConsumer<String, String> result)
+    /**
+     * The same tenants in one process: one engine, in-memory stores, as many threads as the
+     * fleet's. Returns the requests each tenant's uninterrupted run had answered, per resource.
+     */
+    private static Map<String, Map<String, Long>> singleProcess(int threads, int tenants, DatasetSpec account, RateLimits limits, BiConsumer<String, String> result)
             throws Exception {
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(limits.perSecond(), limits.perMinute(), 1_000_000);
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(account, options)) {
@@ -138,6 +148,8 @@ final class FleetBenchmark {
             pool.shutdown();
             result.accept("fleet: the same tenants in one process (" + threads + " threads, in-memory stores)",
                     String.format(Locale.ROOT, "%d/%d succeeded, wall %.1fs", succeeded, tenants, wall));
+            return sim.journal().stream().collect(Collectors.groupingBy(JournalEntry::username,
+                    Collectors.collectingAndThen(Collectors.toList(), Runs::answeredPerResource)));
         }
     }
 
