@@ -9,8 +9,9 @@ import java.util.concurrent.Executor;
  * Runs reads of one run page by page, up to {@code parallelism} pages at once: the calling thread
  * and up to {@code parallelism - 1} workers of the engine's executor, started while reads wait,
  * take reads from one queue. A read goes back to the front of the queue after each page, so
- * reads run to their end in the order given, as many side by side as there are workers; with a parallelism of 1 they run one after
- * the other on the calling thread. After each page a read may split off reads of parts of what
+ * reads run to their end in the order given (newer history before older), as many side by side
+ * as there are workers; with a parallelism of 1 they run one after the other on the calling
+ * thread. After each page a read may split off reads of parts of what
  * it has left: its own decision from what it read, never from timing, so the same data always
  * gives the same requests.
  *
@@ -46,7 +47,7 @@ final class ParallelReads {
     /** Workers reading a page now; pooled workers started and not ended; guarded by this. */
     private int busy;
     private int pooled;
-    /** What ended a pooled worker other than its reads' own failures, handled by the failure handler. */
+    /** An error that ended a pooled worker past the failure handler (a bug); {@link #run} rethrows it. */
     private Throwable unexpected;
 
     ParallelReads(int parallelism, Executor executor, RunControl control, FailureHandler onFailure) {

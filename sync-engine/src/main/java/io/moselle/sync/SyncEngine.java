@@ -50,7 +50,7 @@ import java.util.function.Function;
  */
 public final class SyncEngine {
     /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
-    public static final int DEFAULT_PARALLELISM = 8;
+    public static final int DEFAULT_PARALLELISM = 4;
     /** The most {@link Builder#parallelism} allows. */
     public static final int MAX_PARALLELISM = 16;
 
@@ -242,7 +242,7 @@ public final class SyncEngine {
         }
 
         /**
-         * How many requests of one tenant are in flight at once, at most; default 8. Real Cin7
+         * How many requests of one tenant are in flight at once, at most; default 4. Real Cin7
          * answers a page in seconds while its limit allows a call a second, so one request at a
          * time would leave most of the limit unused. Reads side by side share the tenant's rate
          * limit, which still decides the pace: products, stock and each windowed stream of the

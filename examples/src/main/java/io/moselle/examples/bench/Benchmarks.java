@@ -56,8 +56,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
- * tenants. Prints a table. Run it with
- * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [calls|pacing|throughput|memory|tenants|fleet]}.
+ * tenants, a large account's first run, a fleet. Prints a table. Run it with
+ * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [NAME...]}, NAME one of
+ * {@code calls pacing pacing-fast throughput memory tenants onboarding fleet} (default all), or
+ * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE} for one first run.
  */
 public final class Benchmarks {
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
@@ -188,7 +190,7 @@ public final class Benchmarks {
             List<JournalEntry> journal = sim.journal();
             long rejected = journal.stream().filter(e -> e.status() == 429).count();
             double floor = floorSeconds(journal.size() - (int) rejected, perSecond, perMinute);
-            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min, " + parallelism + " stream(s) at a time",
+            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min, " + "parallelism " + parallelism,
                     String.format(Locale.ROOT,
                     "%d calls in %.2fs, floor %.2fs, ratio %.3f, %d x 429, %d retries (%s)", journal.size(), wall, floor, wall / floor,
                     rejected, report.streams().stream().mapToLong(StreamReport::retries).sum(), report.status()));
