@@ -209,9 +209,9 @@ public final class Cin7RateLimiter {
             for (int i = 0; i < count; i++) {
                 lastMinute += recent[i].at > now - 60_000 ? 1 : 0;
             }
-            // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
             // recover fast up to just under what Cin7 let through, then probe slowly
             paceAtRefusal = Math.min(perMinuteNow, lastMinute);
+            // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
             perMinuteNow = Math.max(1, Math.min(perMinuteNow, Math.max(lastMinute, perMinuteNow / 2)) * DECREASE);
             decreases++;
             if (slowedSince == Long.MIN_VALUE) {
