@@ -233,10 +233,15 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             } catch (BadQueryException e) {
                 reply = Reply.json(400, messageJson(e.getMessage()));
             }
-            Duration latency = fault == FaultKind.SLOW_REPLY ? options.slowReplyDelay() : latencyOf(reply, username, resourcePath, query);
-            // the latency is the whole time to answer: the simulator's own work counts towards it
-            ResponseDefinition response = render(reply, fault, fault == FaultKind.SLOW_REPLY ? latency
-                    : latency.minusNanos(System.nanoTime() - arrivedNanos));
+            Duration latency;
+            Duration holdBack;
+            if (fault == FaultKind.SLOW_REPLY) {
+                latency = holdBack = options.slowReplyDelay();
+            } else {
+                latency = latencyOf(reply, username, resourcePath, query);
+                holdBack = latency.minusNanos(System.nanoTime() - arrivedNanos); // the simulator's own work counts towards it
+            }
+            ResponseDefinition response = render(reply, fault, holdBack);
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
                     username, fault, arrived, latency));
             return response;

@@ -190,7 +190,7 @@ public final class Benchmarks {
             List<JournalEntry> journal = sim.journal();
             long rejected = journal.stream().filter(e -> e.status() == 429).count();
             double floor = floorSeconds(journal.size() - (int) rejected, perSecond, perMinute);
-            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min, " + "parallelism " + parallelism,
+            result("pacing: medium first run at " + perSecond + "/s, " + perMinute + "/min, parallelism " + parallelism,
                     String.format(Locale.ROOT,
                     "%d calls in %.2fs, floor %.2fs, ratio %.3f, %d x 429, %d retries (%s)", journal.size(), wall, floor, wall / floor,
                     rejected, report.streams().stream().mapToLong(StreamReport::retries).sum(), report.status()));

@@ -100,16 +100,17 @@ final class FleetBenchmark {
                     .filter(e -> e.username().startsWith("tenant-"))
                     .sorted(Comparator.comparing(JournalEntry::at))
                     .collect(Collectors.groupingBy(JournalEntry::username));
-            Map<Long, Long> byCompletions = byTenant.values().stream().collect(Collectors.groupingBy(
-                    r -> Runs.of(r).completions(uninterrupted.get(r.get(0).username())), Collectors.counting()));
-            long exactlyOnce = byCompletions.getOrDefault(1L, 0L);
-            long again = byCompletions.entrySet().stream().filter(e -> e.getKey() > 1).mapToLong(Map.Entry::getValue).sum();
+            long exactlyOnce = 0;
+            long again = 0;
             if (byTenant.size() != tenants) {
                 out.printf(Locale.ROOT, "  only %d of %d tenants made requests%n", byTenant.size(), tenants);
             }
-            byTenant.forEach((tenant, requests) -> {
-                Runs runs = Runs.of(requests);
+            for (Map.Entry<String, List<JournalEntry>> entry : byTenant.entrySet()) {
+                String tenant = entry.getKey();
+                Runs runs = Runs.of(entry.getValue());
                 long completions = runs.completions(uninterrupted.get(tenant));
+                exactlyOnce += completions == 1 ? 1 : 0;
+                again += completions > 1 ? 1 : 0;
                 if (completions != 1) {
                     out.printf(Locale.ROOT, "  %s: read completely %d times; runs from the kill: %s%n", tenant, completions, runs.runs().stream()
                             .map(r -> String.format(Locale.ROOT, "[%+.2fs, %+.2fs] %d requests",
@@ -117,7 +118,7 @@ final class FleetBenchmark {
                                     seconds(Duration.between(fleet.killedAt(), r.get(r.size() - 1).at())), r.size()))
                             .collect(Collectors.joining(", ")));
                 }
-            });
+            }
             long oneAtATime = byTenant.values().stream().filter(r -> Runs.of(r).oneAtATime()).count();
             long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
             List<Duration> takeovers = byTenant.values().stream().map(Runs::of).filter(r -> r.runs().size() > 1)
