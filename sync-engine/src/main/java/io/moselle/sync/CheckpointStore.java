@@ -27,4 +27,15 @@ public interface CheckpointStore {
      * @throws CheckpointException when the checkpoint cannot be written
      */
     void save(String tenantId, String name, Checkpoint checkpoint, Lease lease);
+
+    /**
+     * Why saves to this store are not fenced by the leases of {@code leases}, or empty when they
+     * are. A store of one process needs no fence: the default is empty. A store shared by several
+     * processes is fenced only by leases kept beside it (the same database and tables); the
+     * engine refuses to build with a shared store that {@code leases} do not fence, unless the
+     * host declares a single replica.
+     */
+    default java.util.Optional<String> unfencedBy(LeaseStore leases) {
+        return java.util.Optional.empty();
+    }
 }

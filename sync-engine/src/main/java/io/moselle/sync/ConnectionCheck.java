@@ -55,6 +55,15 @@ final class ConnectionCheck {
                 first == null ? null : first.getMessage(), first == null ? null : Failures.kindOf(first));
     }
 
+    /** A report of a check that made no call: every resource's access unknown, and why. */
+    static ConnectionReport notChecked(Tenant tenant, String why, FailureKind kind) {
+        Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
+        for (String path : List.of("v1/Branches", "v1/Products", "v1/Stock", "v1/SalesOrders", "v1/PurchaseOrders", "v1/BranchTransfers")) {
+            access.put(path, ConnectionReport.Access.UNKNOWN);
+        }
+        return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), why, kind);
+    }
+
     private static ConnectionReport.Access accessAfter(Cin7Exception e) {
         return e instanceof PermissionDeniedException ? ConnectionReport.Access.FORBIDDEN : ConnectionReport.Access.ERROR;
     }

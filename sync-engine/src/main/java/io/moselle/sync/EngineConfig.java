@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * The engine's configuration, fixed when it is built and shared read-only by every run.
  *
- * @param sink where records go
+ * @param sink where records go, or null when they go to {@code transactionalSink}
+ * @param transactionalSink where records go inside the checkpoint store's transactions, or null
  * @param checkpoints where checkpoints are kept
  * @param clientOptions the host's settings of each Cin7 client (base URI, timeouts, retries...)
  * @param clock the run's "now": window ends and inventory {@code asOf}
@@ -25,6 +26,6 @@ import java.util.function.Function;
  * @param leases where the leases on tenants and API connections live
  * @param holder how this engine names itself as a lease holder
  */
-record EngineConfig(MoselleSink sink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
+record EngineConfig(MoselleSink sink, TransactionalSink transactionalSink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
         Clock pacingClock, SyncListener listener, RateLimits rateLimits, Function<String, CallBudget> callBudgets,
         long resyncCallReserve, int parallelism, Executor executor, LeaseStore leases, String holder) {}

@@ -16,6 +16,8 @@ public enum FailureKind {
     STORE,
     /** The run lost its lease on the tenant to another holder. */
     LEASE_LOST,
+    /** Another replica holds the lease this work needs (the API connection of a connection check): try again later. */
+    LEASE_HELD,
     /** Anything else. */
     OTHER
 }

@@ -56,4 +56,9 @@ final class InProcessLeaseStore implements LeaseStore {
     public Duration duration() {
         return Duration.ofMinutes(1);
     }
+
+    @Override
+    public String toString() {
+        return "InProcessLeaseStore{this engine's memory}";
+    }
 }

@@ -51,6 +51,17 @@ final class LeaseKeeper {
         }
     }
 
+    /**
+     * Takes the lease of the API connection {@code username} for work that is not a run (a
+     * connection check): its calls are paced by this engine's limiter, so it must hold the
+     * connection like a run.
+     *
+     * @throws LeaseHeldException when another holder has the connection
+     */
+    ConnectionLease acquireConnection(String username, RunControl control) {
+        return new ConnectionLease(joinConnection(username, control), control);
+    }
+
     private synchronized Kept joinConnection(String username, RunControl control) {
         Kept kept = connections.get(username);
         if (kept == null) {
@@ -67,6 +78,11 @@ final class LeaseKeeper {
             connections.values().remove(kept);
             kept.stop();
         }
+    }
+
+    /** A connection lease that was lost is never handed to a later run: the next one takes the lease anew. */
+    private synchronized void forget(Kept lost) {
+        connections.values().remove(lost);
     }
 
     private Kept keep(Lease lease) {
@@ -120,6 +136,7 @@ final class LeaseKeeper {
 
         private void lost(String why) {
             renewal.cancel(false);
+            forget(this);
             runs.forEach(run -> run.lose("the lease " + lease.key() + " was lost: " + why));
         }
 
@@ -132,6 +149,22 @@ final class LeaseKeeper {
                 LOG.log(System.Logger.Level.WARNING, "could not release " + lease.key() + "; it expires within "
                         + store.duration().toSeconds() + " s: " + e.getMessage());
             }
+        }
+    }
+
+    /** The lease of an API connection held for a connection check. Closing gives it up. */
+    final class ConnectionLease implements AutoCloseable {
+        private final Kept connection;
+        private final RunControl control;
+
+        private ConnectionLease(Kept connection, RunControl control) {
+            this.connection = connection;
+            this.control = control;
+        }
+
+        @Override
+        public void close() {
+            leaveConnection(connection, control);
         }
     }
 

@@ -4,7 +4,15 @@ package io.moselle.sync;
 final class SinkFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    SinkFailedException(String what, Exception cause) {
+    private SinkFailedException(String what, Exception cause) {
         super("the sink failed on " + what + ": " + cause, cause);
+    }
+
+    /** What the sink threw on {@code what}; an interrupt stays set on the thread. */
+    static SinkFailedException of(String what, Exception cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new SinkFailedException(what, cause);
     }
 }

@@ -15,16 +15,23 @@ public final class Snapshot<R, K> {
     private final String tenantId;
     private final RecordType<R, K> type;
     private final Set<K> keys;
+    private final Fence fence;
 
-    private Snapshot(String tenantId, RecordType<R, K> type, Set<K> keys) {
+    private Snapshot(String tenantId, RecordType<R, K> type, Set<K> keys, Fence fence) {
+        this.fence = Objects.requireNonNull(fence, "fence");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.type = Objects.requireNonNull(type, "type");
         this.keys = Set.copyOf(keys);
     }
 
-    /** A snapshot's end, as the engine hands it to a sink; for a host's tests of its sink. */
+    /** A snapshot's end, as the engine hands it to a sink; for a host's tests of its sink. Its fence has token 0. */
     public static <R, K> Snapshot<R, K> of(String tenantId, RecordType<R, K> type, Set<K> keys) {
-        return new Snapshot<>(tenantId, type, keys);
+        return of(tenantId, type, keys, Fence.forTests(tenantId));
+    }
+
+    /** A snapshot's end reached under the lease {@code fence}, as the engine hands it to a sink. */
+    public static <R, K> Snapshot<R, K> of(String tenantId, RecordType<R, K> type, Set<K> keys, Fence fence) {
+        return new Snapshot<>(tenantId, type, keys, fence);
     }
 
     public String tenantId() {
@@ -33,6 +40,11 @@ public final class Snapshot<R, K> {
 
     public RecordType<R, K> type() {
         return type;
+    }
+
+    /** The lease of the run that read the snapshot: a sink in PostgreSQL checks it in its own transaction. */
+    public Fence fence() {
+        return fence;
     }
 
     /** Every key of the snapshot. */

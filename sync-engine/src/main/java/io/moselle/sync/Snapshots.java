@@ -67,7 +67,7 @@ final class Snapshots {
                 for (Product product : p.items()) {
                     outcomes.addAll(ProductMapping.map(product, settings, claims));
                 }
-                s.run.delivery().outcomes(s.counters, RecordType.PRODUCT, outcomes);
+                s.run.delivery().page(s.counters, RecordType.PRODUCT, outcomes, null, null);
             });
             if (!page.isLast()) {
                 lastId = page.items().get(page.items().size() - 1).id();
@@ -175,7 +175,7 @@ final class Snapshots {
     private static <R, K> void write(StreamRun s, RecordType<R, K> type, List<R> records) {
         for (int from = 0; from < records.size(); from += BATCH) {
             List<R> part = records.subList(from, Math.min(records.size(), from + BATCH));
-            s.run.delivery().batch(SyncBatch.of(s.run.tenantId(), s.stream, type, part, List.of()));
+            s.run.delivery().batch(type, s.stream, part);
         }
         Set<K> keys = new LinkedHashSet<>();
         records.forEach(r -> keys.add(type.keyOf(r)));

@@ -25,19 +25,28 @@ public final class SyncBatch<R, K> {
     private final RecordType<R, K> type;
     private final List<R> upserts;
     private final List<Retraction<K>> retractions;
+    private final Fence fence;
 
-    private SyncBatch(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts, List<Retraction<K>> retractions) {
+    private SyncBatch(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts, List<Retraction<K>> retractions,
+            Fence fence) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.fence = Objects.requireNonNull(fence, "fence");
         this.stream = Objects.requireNonNull(stream, "stream");
         this.type = Objects.requireNonNull(type, "type");
         this.upserts = List.copyOf(upserts);
         this.retractions = List.copyOf(retractions);
     }
 
-    /** A batch, as the engine hands it to a sink; for a host's tests of its sink. */
+    /** A batch, as the engine hands it to a sink; for a host's tests of its sink. Its fence has token 0. */
     public static <R, K> SyncBatch<R, K> of(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts,
             List<Retraction<K>> retractions) {
-        return new SyncBatch<>(tenantId, stream, type, upserts, retractions);
+        return of(tenantId, stream, type, upserts, retractions, Fence.forTests(tenantId));
+    }
+
+    /** A batch made under the lease {@code fence}, as the engine hands it to a sink. */
+    public static <R, K> SyncBatch<R, K> of(String tenantId, SyncStream stream, RecordType<R, K> type, List<R> upserts,
+            List<Retraction<K>> retractions, Fence fence) {
+        return new SyncBatch<>(tenantId, stream, type, upserts, retractions, fence);
     }
 
     public String tenantId() {
@@ -51,6 +60,11 @@ public final class SyncBatch<R, K> {
 
     public RecordType<R, K> type() {
         return type;
+    }
+
+    /** The lease of the run that made this batch: a sink in PostgreSQL checks it in its own transaction. */
+    public Fence fence() {
+        return fence;
     }
 
     /** The records to insert or replace by key. */

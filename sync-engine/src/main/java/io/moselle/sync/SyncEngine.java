@@ -125,10 +125,24 @@ public final class SyncEngine {
     /**
      * Checks a tenant's setup without syncing: the credentials, read permission on every
      * resource (one small request each, paced and counted like any other), and the branch list
-     * with the warehouses it maps to. Never throws for a Cin7 failure: the report says what failed.
+     * with the warehouses it maps to. It holds the lease on the tenant's API connection meanwhile,
+     * as a run does, so that the connection is paced by one limiter fleet-wide; while another
+     * replica holds it, the report says so (failure {@link FailureKind#LEASE_HELD}) and no call is
+     * made. Never throws for a Cin7 or store failure: the report says what failed.
      */
     public ConnectionReport testConnection(Tenant tenant) {
-        return ConnectionCheck.check(tenant, connections.clientFor(tenant.credentials()));
+        RunControl control = new RunControl(Thread.currentThread());
+        try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
+            return ConnectionCheck.check(tenant, connections.clientFor(tenant.credentials()));
+        } catch (LeaseHeldException e) {
+            return ConnectionCheck.notChecked(tenant, "the API connection " + tenant.credentials().username() + " is in use by "
+                    + e.holder() + ", which paces its calls: check again when its runs end", FailureKind.LEASE_HELD);
+        } catch (RuntimeException e) {
+            return ConnectionCheck.notChecked(tenant, "cannot take the lease on API connection " + tenant.credentials().username()
+                    + ": " + e.getMessage(), FailureKind.STORE);
+        } finally {
+            control.finish();
+        }
     }
 
     private SyncReport execute(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
@@ -159,6 +173,7 @@ public final class SyncEngine {
     /** Builds a {@link SyncEngine}; {@link #build()} names every missing or invalid setting. Not thread-safe. */
     public static final class Builder {
         private MoselleSink sink;
+        private TransactionalSink transactionalSink;
         private CheckpointStore checkpoints;
         private Consumer<Cin7Client.Options> clientOptions = options -> { };
         private Clock clock = Clock.systemUTC();
@@ -170,13 +185,32 @@ public final class SyncEngine {
         private int parallelism = DEFAULT_PARALLELISM;
         private Executor executor;
         private LeaseStore leases;
+        private boolean singleReplica;
         private String holderName = ManagementFactory.getRuntimeMXBean().getName();
 
         private Builder() {}
 
-        /** Where records go. Required. */
+        /**
+         * Where records go: a sink that commits on its own. Delivery is at least once; a sink in
+         * a PostgreSQL it shares with {@code JdbcLeaseStore} is fenced when it checks each
+         * batch's {@link SyncBatch#fence()} in its transaction. This or
+         * {@link #sink(TransactionalSink)} is required.
+         */
         public Builder sink(MoselleSink sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * Where records go: a sink in the database of the checkpoint store, written in the
+         * engine's transactions, each page with its checkpoint under the lease: exactly once,
+         * and a replica that lost its tenant commits nothing. Needs a
+         * {@link TransactionalCheckpointStore} ({@code JdbcCheckpointStore}) fenced by
+         * {@link #leases} kept beside it ({@code JdbcLeaseStore} on the same {@code DataSource}
+         * and table prefix).
+         */
+        public Builder sink(TransactionalSink sink) {
+            this.transactionalSink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
@@ -278,6 +312,17 @@ public final class SyncEngine {
         }
 
         /**
+         * Declares that this engine's process is the only one using its stores, so leases in its
+         * memory are enough even with checkpoints in a shared database. Without it, an engine
+         * whose checkpoints are in a database that its leases are not in is refused at
+         * {@link #build()}: on several replicas it would run unfenced.
+         */
+        public Builder singleReplica() {
+            this.singleReplica = true;
+            return this;
+        }
+
+        /**
          * How this engine names itself to other processes as a lease holder, e.g. the replica's
          * name; default {@code pid@host}. A random suffix makes it unique to this engine.
          */
@@ -295,11 +340,20 @@ public final class SyncEngine {
          */
         public SyncEngine build() {
             List<String> problems = new ArrayList<>();
-            if (sink == null) {
+            if (sink == null && transactionalSink == null) {
                 problems.add("sink is missing");
             }
+            if (sink != null && transactionalSink != null) {
+                problems.add("sink: both a MoselleSink (" + sink + ") and a TransactionalSink (" + transactionalSink + ") are set; set one");
+            }
+            if (singleReplica && leases != null) {
+                problems.add("singleReplica() and leases(" + leases + ") are both set: a single replica keeps its leases in memory");
+            }
+            LeaseStore leaseStore = leases != null ? leases : LeaseStore.inProcess();
             if (checkpoints == null) {
                 problems.add("checkpointStore is missing");
+            } else {
+                problems.addAll(fencing(checkpoints, leaseStore));
             }
             try {
                 Cin7Connections.client(clientOptions, Credentials.of("probe", "probe"),
@@ -310,11 +364,31 @@ public final class SyncEngine {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
-            return new SyncEngine(new EngineConfig(sink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
+            return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
                     callBudgets, resyncCallReserve, parallelism,
                     executor != null ? executor : Executors.newCachedThreadPool(daemonThreads()),
-                    leases != null ? leases : LeaseStore.inProcess(),
+                    leaseStore,
                     holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)));
+        }
+
+        /** What is wrong with how the checkpoints are fenced by {@code leaseStore}, if anything. */
+        private List<String> fencing(CheckpointStore checkpointStore, LeaseStore leaseStore) {
+            List<String> problems = new ArrayList<>();
+            java.util.Optional<String> unfenced = checkpointStore.unfencedBy(leaseStore);
+            if (transactionalSink != null) {
+                if (!(checkpointStore instanceof TransactionalCheckpointStore)) {
+                    problems.add("a TransactionalSink needs a TransactionalCheckpointStore such as JdbcCheckpointStore,"
+                            + " but checkpointStore is " + checkpointStore);
+                } else if (unfenced.isPresent()) {
+                    problems.add("a TransactionalSink commits under leases kept beside its checkpoints, but checkpointStore "
+                            + checkpointStore + " is not fenced by leases " + leaseStore + ": " + unfenced.get());
+                }
+            } else if (unfenced.isPresent() && !singleReplica) {
+                problems.add("checkpointStore " + checkpointStore + " is shared by processes but not fenced by leases " + leaseStore
+                        + ": " + unfenced.get() + ". Set leases(new JdbcLeaseStore(...)) on the same DataSource and table prefix,"
+                        + " or declare singleReplica() if this process is the only one using these tables");
+            }
+            return problems;
         }
 
         /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */

@@ -28,8 +28,6 @@ final class TenantRun {
     private final Tenant tenant;
     private final Cin7Settings settings;
     private final RunControl control;
-    /** The run's lease on the tenant, which fences its checkpoint saves. */
-    private final Lease lease;
     private final Instant now;
     /** Set for a re-sync: the start of its windows. */
     private final Instant resyncFrom;
@@ -49,13 +47,12 @@ final class TenantRun {
         this.tenant = tenant;
         this.settings = tenant.settings();
         this.control = control;
-        this.lease = lease;
         this.now = now;
         this.resyncFrom = resyncFrom;
         this.streams = streams;
         this.limiter = connections.limiterFor(tenant.credentials().username());
         this.client = connections.clientFor(tenant.credentials());
-        this.delivery = new Delivery(config.sink(), tenant.id(), control);
+        this.delivery = new Delivery(config, tenant.id(), lease, control);
     }
 
     SyncReport execute() {
@@ -236,10 +233,6 @@ final class TenantRun {
             readsFirstHistory = true;
         }
         return saved;
-    }
-
-    void saveCheckpoint(String name, Checkpoint checkpoint) {
-        config.checkpoints().save(tenant.id(), name, checkpoint, lease);
     }
 
     SyncListener listener() {

@@ -108,10 +108,16 @@ final class WindowedRead<T extends Identified, R, K> {
             s.fetched(page, ++pages, p -> {
                 List<Outcome<R>> outcomes = new ArrayList<>(p.items().size());
                 p.items().forEach(record -> outcomes.add(source.mapping().map(record, settings, warehouses)));
-                s.run.delivery().outcomes(s.counters, source.type(), outcomes);
-                if (!p.items().isEmpty()) {
-                    lastId = p.items().get(p.items().size() - 1).id();
-                    update(c -> c.progress(window, lastId));
+                if (p.items().isEmpty()) {
+                    s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, null);
+                } else {
+                    long last = p.items().get(p.items().size() - 1).id();
+                    synchronized (WindowedRead.this) {
+                        Checkpoint next = checkpoint.progress(window, last);
+                        s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, next);
+                        checkpoint = next;
+                    }
+                    lastId = last;
                 }
             });
             if (!page.isLast()) {
@@ -147,10 +153,13 @@ final class WindowedRead<T extends Identified, R, K> {
         }
     }
 
-    /** Saves the checkpoint changed by {@code change}: one change at a time, as the slices of the stream progress side by side. */
+    /**
+     * Saves the checkpoint changed by {@code change}: one change at a time, as the slices of the
+     * stream progress side by side. A page's progress is saved with the page itself.
+     */
     private synchronized void update(java.util.function.UnaryOperator<Checkpoint> change) {
         Checkpoint next = change.apply(checkpoint);
-        s.run.saveCheckpoint(checkpointName, next);
+        s.run.delivery().save(checkpointName, next);
         checkpoint = next;
     }
 }

@@ -48,16 +48,18 @@ final class EngineFixture implements AutoCloseable {
      * most tests pin what a sequential run does page by page; parallel runs have tests of their own.
      */
     SyncEngine engine(Function<SyncEngine.Builder, SyncEngine.Builder> customize) {
-        return customize.apply(SyncEngine.builder()
-                        .parallelism(1)
-                        .sink(sink)
-                        .checkpointStore(checkpoints)
-                        .clock(clock)
-                        .pacingClock(clock)
-                        .rateLimits(RateLimits.unlimited())
-                        .callBudgets(c -> CallBudget.unlimited())
-                        .clientOptions(clientOptions(Duration.ofSeconds(5))))
-                .build();
+        return customize.apply(builder().sink(sink).checkpointStore(checkpoints)).build();
+    }
+
+    /** A builder on the fixture's simulator and clock, reading one page at a time, with no sink or checkpoint store yet. */
+    SyncEngine.Builder builder() {
+        return SyncEngine.builder()
+                .parallelism(1)
+                .clock(clock)
+                .pacingClock(clock)
+                .rateLimits(RateLimits.unlimited())
+                .callBudgets(c -> CallBudget.unlimited())
+                .clientOptions(clientOptions(Duration.ofSeconds(5)));
     }
 
     /** The simulator, on the fake clock, with {@code requestTimeout}. */

@@ -86,7 +86,7 @@ class JdbcStoresTest {
         assertThatThrownBy(() -> stale.save("acme", "SALES_ORDERS", pending(5_250), old))
                 .isInstanceOf(LeaseLostException.class)
                 .hasMessage("checkpoint SALES_ORDERS of tenant acme not saved: the lease tenant:acme (token " + old.token()
-                        + ") has been taken over by a newer holder");
+                        + ") has expired or been taken over by a newer holder");
         assertThatThrownBy(() -> stale.save("acme", "PURCHASE_ORDERS", pending(1), old)).isInstanceOf(LeaseLostException.class);
         assertThat(current.load("acme", "SALES_ORDERS")).contains(pending(7_500));
         assertThat(current.load("acme", "PURCHASE_ORDERS")).isEmpty();
@@ -136,7 +136,6 @@ class JdbcStoresTest {
         }
         assertThat(one.remaining(NOW)).isZero();
         assertThat(one.tryAcquire(NOW)).isFalse();
-        assertThat(one.remaining(NOW.plus(Duration.ofDays(1)))).as("a new UTC day").isEqualTo(250);
         assertThat(new JdbcCallBudgets(db, prefix, 250).apply("OtherNZ").remaining(NOW)).as("another connection").isEqualTo(250);
     }
 
@@ -150,6 +149,33 @@ class JdbcStoresTest {
         assertThat(afterRestart.remaining(NOW)).isEqualTo(4_993);
         assertThat(afterRestart.tryAcquire(NOW)).isTrue();
         assertThat(before.remaining(NOW)).isEqualTo(4_992);
+    }
+
+    @Test
+    void theBudgetsDayIsTheDatabasesUtcDateWhateverTheNodesClockSays() throws Exception {
+        CallBudget budget = new JdbcCallBudgets(db, prefix, 5).apply("AcmeNZ");
+        Instant nodeThinksItIsTomorrow = Instant.now().plus(Duration.ofDays(1));
+        assertThat(budget.tryAcquire(nodeThinksItIsTomorrow)).isTrue();
+        assertThat(budget.tryAcquire(Instant.EPOCH)).isTrue();
+        assertThat(budget.remaining(nodeThinksItIsTomorrow)).as("both calls counted in one day").isEqualTo(3);
+
+        java.time.LocalDate today;
+        try (var c = db.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT day, used FROM " + prefix + "call_budget WHERE connection = 'AcmeNZ'")) {
+            assertThat(rs.next()).isTrue();
+            today = rs.getObject(1, java.time.LocalDate.class);
+            assertThat(rs.getLong(2)).isEqualTo(2);
+            assertThat(rs.next()).isFalse();
+        }
+        try (var c = db.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT (clock_timestamp() AT TIME ZONE 'UTC')::date")) {
+            rs.next();
+            assertThat(today).as("the database's UTC date").isEqualTo(rs.getObject(1, java.time.LocalDate.class));
+        }
+        TestPostgres.execute(db, "UPDATE " + prefix + "call_budget SET day = day - 1");
+        assertThat(budget.remaining(Instant.EPOCH)).as("yesterday's calls, on the database's calendar, count no more").isEqualTo(5);
+        assertThat(budget.nextReset(Instant.EPOCH)).hasValueSatisfying(reset -> assertThat(reset)
+                .isEqualTo(today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     }
 
     static Checkpoint pending(long lastId) {

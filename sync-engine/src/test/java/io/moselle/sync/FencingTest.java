@@ -1,0 +1,398 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.mapping.cin7.Cin7Settings;
+import io.moselle.sync.jdbc.JdbcCallBudgets;
+import io.moselle.sync.jdbc.JdbcCheckpointStore;
+import io.moselle.sync.jdbc.JdbcLeaseStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fence on a real PostgreSQL: what the engine refuses to build, transactional delivery, the
+ * fence's expiry, and every way a run loses its lease inside one process. Freezes and kills of
+ * whole processes are in {@link FencedDeliveryProcessTest}.
+ */
+class FencingTest {
+    final EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW));
+    final DataSource db = TestPostgres.dataSource();
+    final String prefix = TestPostgres.newTables(db);
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** The PostgreSQL stores on {@code dataSource}, leases of {@code lease}. */
+    SyncEngine.Builder onPostgres(SyncEngine.Builder b, DataSource dataSource, Duration lease) {
+        return b.holderName("replica-1").checkpointStore(new JdbcCheckpointStore(dataSource, prefix))
+                .callBudgets(new JdbcCallBudgets(dataSource, prefix, 100_000))
+                .leases(new JdbcLeaseStore(dataSource, prefix, lease));
+    }
+
+    @Test
+    void checkpointsInTheDatabaseWithLeasesNotBesideThemAreRefusedNamingBoth() {
+        JdbcCheckpointStore checkpoints = new JdbcCheckpointStore(db, prefix);
+        assertThatThrownBy(() -> f.engine(b -> b.checkpointStore(checkpoints)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checkpointStore JdbcCheckpointStore{" + prefix + "checkpoint} is shared by processes but not fenced"
+                        + " by leases InProcessLeaseStore")
+                .hasMessageContaining("singleReplica()");
+        assertThatThrownBy(() -> f.engine(b -> b.checkpointStore(checkpoints)
+                .leases(new JdbcLeaseStore(db, "other_", Duration.ofSeconds(30)))))
+                .hasMessageContaining("JdbcLeaseStore{other_lease, 30 s}")
+                .hasMessageContaining("they are in the tables with prefix other_, not " + prefix);
+        assertThatThrownBy(() -> f.engine(b -> b.checkpointStore(checkpoints)
+                .leases(new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30)))))
+                .hasMessageContaining("they are on another DataSource");
+        assertThatThrownBy(() -> f.engine(b -> b.checkpointStore(checkpoints).singleReplica()
+                .leases(new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30)))))
+                .hasMessageContaining("singleReplica() and leases(JdbcLeaseStore{" + prefix + "lease, 30 s}) are both set");
+
+        SyncReport single = f.engine(b -> b.checkpointStore(checkpoints).singleReplica()).run(f.tenant);
+        assertThat(single.status()).as("a single replica said so").isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(checkpoints.load("acme", "SALES_ORDERS")).hasValueSatisfying(c -> assertThat(c.isComplete()).isTrue());
+    }
+
+    @Test
+    void aTransactionalSinkNeedsTransactionalCheckpointsFencedByLeasesBesideThem() {
+        CountingJdbcSink.Transactional sink = new CountingJdbcSink.Transactional(db, prefix);
+        assertThatThrownBy(() -> f.engine(b -> b.sink(sink)))
+                .hasMessageContaining("a TransactionalSink needs a TransactionalCheckpointStore such as JdbcCheckpointStore");
+        assertThatThrownBy(() -> f.engine(b -> b.sink(sink).checkpointStore(new JdbcCheckpointStore(db, prefix)).singleReplica()))
+                .hasMessageContaining("a TransactionalSink commits under leases kept beside its checkpoints");
+        assertThatThrownBy(() -> SyncEngine.builder().sink(sink).sink(f.sink).checkpointStore(new InMemoryCheckpointStore()).build())
+                .hasMessageContaining("sink: both a MoselleSink");
+    }
+
+    @Test
+    void transactionalDeliveryAppliesEveryPageExactlyOnceAndEndsEqualToAnUninterruptedRun() throws Exception {
+        CountingJdbcSink.Transactional sink = new CountingJdbcSink.Transactional(db, prefix);
+        SyncReport first = onPostgres(f.builder(), db, Duration.ofSeconds(30)).sink(sink).parallelism(4).build().run(f.tenant);
+
+        assertThat(first.status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(new JdbcTestSink(db, prefix).state("acme")).isEqualTo(f.expected(f.tenant));
+        for (RecordType<?, ?> type : List.of(RecordType.SALES_ORDER, RecordType.REPLENISHMENT_ORDER)) {
+            assertThat(CountingJdbcSink.applications(db, prefix, "acme", type)).as(type + " applied").isNotEmpty()
+                    .allSatisfy((key, count) -> assertThat(count).as(type + " " + key).isEqualTo(1));
+        }
+    }
+
+    /**
+     * Every page was applied exactly once: no run applied a record twice, and each record older
+     * than the lookback (read by one run, or resumed by the next after its last committed page)
+     * was applied once in all. A daily run reads its lookback again, so records of the last
+     * 90 days are applied once by each run that read them.
+     */
+    static void assertExactlyOnce(EngineFixture f, DataSource db, String prefix) throws Exception {
+        for (RecordType<?, ?> type : List.of(RecordType.SALES_ORDER, RecordType.REPLENISHMENT_ORDER)) {
+            assertThat(CountingJdbcSink.applicationsPerRun(db, prefix, "acme", type)).as(type + " applied, per run").isNotEmpty()
+                    .allSatisfy((keyAtToken, count) -> assertThat(count).as(type + " " + keyAtToken).isEqualTo(1));
+        }
+        Set<String> older = olderSalesOrders(f);
+        assertThat(older).isNotEmpty();
+        Map<String, Integer> applied = CountingJdbcSink.applications(db, prefix, "acme", RecordType.SALES_ORDER);
+        applied.keySet().retainAll(older);
+        assertThat(applied).as("sales orders older than the lookback, applied in all").hasSize(older.size())
+                .allSatisfy((key, count) -> assertThat(count).as("sales order " + key).isEqualTo(1));
+    }
+
+    /** The ids of the sales orders last modified before the lookback: the ones a resumed run never reads again. */
+    static Set<String> olderSalesOrders(EngineFixture f) {
+        java.time.Instant recentFrom = EngineFixture.NOW.minus(Duration.ofDays(90));
+        Set<String> ids = new java.util.TreeSet<>();
+        f.client(f.tenant.credentials()).salesOrders().list(io.moselle.cin7.client.ListQuery.builder()
+                .where(io.moselle.cin7.client.Where.field("modifiedDate").before(recentFrom)).afterId(0).build())
+                .forEach(o -> ids.add(String.valueOf(o.id())));
+        return ids;
+    }
+
+    @Test
+    void aTransactionalSinkThatThrowsRollsItsPageBackWithTheCheckpoint() throws Exception {
+        CountingJdbcSink.Transactional sink = new CountingJdbcSink.Transactional(db, prefix);
+        AtomicInteger salesPages = new AtomicInteger();
+        List<Long> refusedPage = new ArrayList<>();
+        sink.afterWrites = b -> {
+            // the second page of the older history: the recent part (two pages) and one older page are in
+            if (b.type() == RecordType.SALES_ORDER && salesPages.incrementAndGet() == 4) {
+                b.as(RecordType.SALES_ORDER).upserts().forEach(o -> refusedPage.add(o.externalId()));
+                throw new IllegalStateException("disk full");
+            }
+        };
+        SyncEngine engine = onPostgres(f.builder(), db, Duration.ofSeconds(30)).sink(sink).build();
+        SyncReport failed = engine.run(f.tenant);
+
+        StreamReport sales = failed.stream(SyncStream.SALES_ORDERS).orElseThrow();
+        assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(sales.failureKind()).contains(FailureKind.SINK);
+        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("disk full"));
+        assertThat(refusedPage).isNotEmpty();
+        assertThat(CountingJdbcSink.applications(db, prefix, "acme", RecordType.SALES_ORDER))
+                .as("nothing of the refused page was committed").doesNotContainKeys(refusedPage.stream().map(String::valueOf).toArray(String[]::new));
+        long saved = EngineFixture.lastId(new JdbcCheckpointStore(db, prefix).load("acme", "SALES_ORDERS").orElseThrow());
+        assertThat(saved).as("the checkpoint stays after the last committed page").isLessThan(refusedPage.get(0));
+
+        sink.afterWrites = b -> { };
+        assertThat(engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(new JdbcTestSink(db, prefix).state("acme")).isEqualTo(f.expected(f.tenant));
+        assertExactlyOnce(f, db, prefix);
+        assertThat(CountingJdbcSink.applications(db, prefix, "acme", RecordType.SALES_ORDER))
+                .as("the refused page, applied once by the run that resumed after it")
+                .containsAllEntriesOf(refusedPage.stream().collect(java.util.stream.Collectors.toMap(String::valueOf, id -> 1)));
+    }
+
+    @Test
+    void everyBatchAndSnapshotEndCarriesTheRunsFence() throws Exception {
+        f.engine(b -> onPostgres(b, db, Duration.ofSeconds(30))).run(f.tenant);
+        long token = leaseRow("tenant:acme").token;
+
+        assertThat(f.sink.batches).isNotEmpty().allSatisfy(b -> assertThat(b.fence()).isEqualTo(new Fence("tenant:acme", token)));
+        assertThat(f.sink.snapshots).hasSize(3).allSatisfy(s -> assertThat(s.fence()).isEqualTo(new Fence("tenant:acme", token)));
+    }
+
+    @Test
+    void theFenceChecksTheLeasesExpiryAsWellAsItsToken() throws Exception {
+        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
+        JdbcCheckpointStore checkpoints = new JdbcCheckpointStore(db, prefix);
+        Lease lease = leases.acquire("tenant:acme", "frozen/1");
+        checkpoints.save("acme", "SALES_ORDERS", JdbcStoresTest.pending(5), lease);
+        expire("tenant:acme"); // its time has run out, and nobody has taken it yet
+
+        assertThatThrownBy(() -> checkpoints.save("acme", "SALES_ORDERS", JdbcStoresTest.pending(9), lease))
+                .isInstanceOf(LeaseLostException.class).hasMessageContaining("has expired or been taken over");
+        AtomicInteger written = new AtomicInteger();
+        assertThatThrownBy(() -> checkpoints.commit("acme", Fence.of(lease), c -> written.incrementAndGet(), "SALES_ORDERS",
+                Optional.of(JdbcStoresTest.pending(9))))
+                .isInstanceOf(LeaseLostException.class)
+                .hasMessage("the lease tenant:acme (token " + lease.token() + ") is no longer held: it expired or was taken over by a newer"
+                        + " holder, so the delivery to tenant acme was not committed");
+        assertThat(written).as("the sink is not called").hasValue(0);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> leases.verify(c, Fence.of(lease))).isInstanceOf(LeaseLostException.class);
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThatThrownBy(() -> leases.verify(c, Fence.of(lease))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("autocommit");
+        }
+        assertThat(checkpoints.load("acme", "SALES_ORDERS")).contains(JdbcStoresTest.pending(5));
+        assertThat(lease.renew()).as("an expired lease is lost").isFalse();
+    }
+
+    @Test
+    void aRenewalRefusedStopsTheRunAtOnceAndNothingMoreReachesTheSink() throws Exception {
+        CountDownLatch stolen = new CountDownLatch(1);
+        AtomicInteger afterTheLoss = new AtomicInteger();
+        JdbcLeaseStore thief = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+        f.sink.failWhen = b -> {
+            if (stolen.getCount() == 0) {
+                afterTheLoss.incrementAndGet();
+            } else if (b.type() == RecordType.SALES_ORDER) {
+                expire("tenant:acme");
+                thief.acquire("tenant:acme", "replica-2/new");
+                stolen.countDown();
+                awaitTheInterrupt();
+            }
+            return false;
+        };
+        SyncReport report = f.engine(b -> onPostgres(b, db, Duration.ofSeconds(1))).run(f.tenant);
+
+        assertThat(report.status()).as("products and stock had finished").isEqualTo(SyncStatus.PARTIAL);
+        StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
+        assertThat(sales.failureKind()).contains(FailureKind.LEASE_LOST);
+        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+                .isEqualTo("the lease tenant:acme was lost: it was taken over by another holder"));
+        assertThat(afterTheLoss).as("no sink call after the loss").hasValue(0);
+        assertThat(new JdbcCheckpointStore(db, prefix).load("acme", "SALES_ORDERS")).as("nothing saved by the old holder").isEmpty();
+    }
+
+    @Test
+    void aDatabaseUnreachableForLongerThanTheLeaseStopsTheRun() {
+        String database = TestPostgres.newDatabase();
+        DataSource stores = TestPostgres.dataSource(database);
+        io.moselle.sync.jdbc.JdbcSchema.create(stores, prefix);
+        AtomicInteger afterTheLoss = new AtomicInteger();
+        CountDownLatch cut = new CountDownLatch(1);
+        f.sink.failWhen = b -> {
+            if (cut.getCount() == 0) {
+                afterTheLoss.incrementAndGet();
+            } else if (b.type() == RecordType.SALES_ORDER) {
+                TestPostgres.execute(db, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+                TestPostgres.execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                cut.countDown();
+                awaitTheInterrupt();
+            }
+            return false;
+        };
+        SyncReport report;
+        try {
+            report = f.engine(b -> onPostgres(b, stores, Duration.ofSeconds(1))).run(f.tenant);
+        } finally {
+            TestPostgres.execute(db, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+        StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
+        assertThat(sales.failureKind()).contains(FailureKind.LEASE_LOST);
+        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m).containsPattern(
+                "^the lease (tenant:acme|connection:SimulatedAccount) was lost: it could not be renewed for \\d+ s: cannot renew the lease"));
+        assertThat(afterTheLoss).hasValue(0);
+    }
+
+    @Test
+    void aSaturatedPoolLetsNoLeaseExpireUnderALiveHolder() throws Exception {
+        BoundedPool pool = new BoundedPool(TestPostgres.dataSource(), 3);
+        JdbcLeaseStore other = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(1));
+        CountDownLatch inSink = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        f.sink.failWhen = b -> {
+            if (b.type() == RecordType.SALES_ORDER && inSink.getCount() > 0) {
+                inSink.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return false;
+        };
+        SyncEngine engine = f.engine(b -> onPostgres(b, pool, Duration.ofSeconds(1)));
+        CompletableFuture<SyncReport> run = engine.runAsync(f.tenant, Executors.newSingleThreadExecutor());
+        assertThat(inSink.await(30, TimeUnit.SECONDS)).isTrue();
+
+        List<Connection> taken = new ArrayList<>();
+        try {
+            while (pool.available() > 0) {
+                taken.add(pool.getConnection()); // the host's own work takes every connection left
+            }
+            Set<Object> renewals = new HashSet<>();
+            while (renewals.size() < 4) { // three renewals with the pool saturated, each within a third of the lease
+                LeaseRow row = leaseRow("tenant:acme");
+                assertThat(row.holder).startsWith("replica-1/");
+                renewals.add(row.expiresAt);
+                assertThatThrownBy(() -> other.acquire("tenant:acme", "replica-2/x")).as("no false takeover")
+                        .isInstanceOf(LeaseHeldException.class);
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll's interval
+            }
+        } finally {
+            for (Connection c : taken) {
+                c.close();
+            }
+            release.countDown();
+        }
+        assertThat(run.get(60, TimeUnit.SECONDS).status()).isEqualTo(SyncStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aTenantsLeaseIsGivenUpAtOnceWhenItsApiConnectionIsHeldElsewhere() {
+        JdbcLeaseStore elsewhere = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+        Lease connection = elsewhere.acquire("connection:" + f.tenant.credentials().username(), "replica-2/x");
+        SyncEngine engine = f.engine(b -> onPostgres(b, db, Duration.ofSeconds(30)));
+
+        assertThatThrownBy(() -> engine.run(f.tenant)).isInstanceOf(SyncAlreadyRunningException.class)
+                .hasMessageContaining("its API connection SimulatedAccount is in use by replica-2/x");
+        assertThat(elsewhere.acquire("tenant:acme", "replica-3/y").token())
+                .as("the tenant's lease was released, not left to expire in 30 s").isPositive();
+        connection.release();
+    }
+
+    @Test
+    void aLostConnectionLeaseIsNeverHandedToALaterRun() throws Exception {
+        JdbcLeaseStore thief = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+        String connectionKey = "connection:" + f.tenant.credentials().username();
+        CountDownLatch lost = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        f.sink.failWhen = b -> {
+            if (b.type() == RecordType.SALES_ORDER && lost.getCount() > 0) {
+                expire(connectionKey);
+                thief.acquire(connectionKey, "replica-2/thief");
+                awaitTheInterrupt();
+                Thread.interrupted();
+                lost.countDown();
+                try {
+                    release.await(); // the lost run is still in the engine while the next one starts
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                Thread.currentThread().interrupt(); // as the engine left it
+            }
+            return false;
+        };
+        SyncEngine engine = f.engine(b -> onPostgres(b, db, Duration.ofSeconds(1)));
+        CompletableFuture<SyncReport> first = engine.runAsync(f.tenant, Executors.newSingleThreadExecutor());
+        assertThat(lost.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            Tenant sameConnection = Tenant.of("acme-eu", f.tenant.credentials(), Cin7Settings.defaults());
+            assertThatThrownBy(() -> engine.run(sameConnection)).isInstanceOf(SyncAlreadyRunningException.class)
+                    .hasMessageContaining("its API connection SimulatedAccount is in use by replica-2/thief");
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(60, TimeUnit.SECONDS).failures()).contains(FailureKind.LEASE_LOST);
+    }
+
+    @Test
+    void aConnectionCheckHoldsTheApiConnectionsLeaseAndCallsNothingWhileAnotherReplicaHasIt() throws Exception {
+        JdbcLeaseStore elsewhere = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+        String connectionKey = "connection:" + f.tenant.credentials().username();
+        Lease held = elsewhere.acquire(connectionKey, "replica-2/x");
+        SyncEngine engine = f.engine(b -> onPostgres(b, db, Duration.ofSeconds(30)));
+
+        ConnectionReport refused = engine.testConnection(f.tenant);
+        assertThat(refused.failureKind()).contains(FailureKind.LEASE_HELD);
+        assertThat(refused.error()).isEqualTo("the API connection SimulatedAccount is in use by replica-2/x, which paces its calls:"
+                + " check again when its runs end");
+        assertThat(f.journal()).as("no call made").isEmpty();
+
+        held.release();
+        long before = leaseRow(connectionKey).token;
+        assertThat(engine.testConnection(f.tenant).ok()).isTrue();
+        LeaseRow after = leaseRow(connectionKey);
+        assertThat(after.token).as("taken for the check").isGreaterThan(before);
+        assertThat(after.holder).startsWith("replica-1/");
+        assertThat(elsewhere.acquire(connectionKey, "replica-2/x").token()).as("and given back").isGreaterThan(after.token);
+    }
+
+    /** Blocks a sink call until the engine interrupts the run; fails the test if it never does. */
+    static void awaitTheInterrupt() {
+        try {
+            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            throw new AssertionError("the run was not stopped within 30 s of losing its lease");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lets a lease's time pass on the database's clock, as if its holder had stopped renewing it. */
+    void expire(String key) {
+        TestPostgres.execute(db, "UPDATE " + prefix + "lease SET expires_at = clock_timestamp() - interval '1 second'"
+                + " WHERE lease_key = '" + key + "'");
+    }
+
+    record LeaseRow(String holder, long token, Object expiresAt) {}
+
+    LeaseRow leaseRow(String key) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT holder, token, expires_at FROM " + prefix + "lease WHERE lease_key = '" + key + "'")) {
+            assertThat(rs.next()).as("a lease row for " + key).isTrue();
+            return new LeaseRow(rs.getString(1), rs.getLong(2), rs.getObject(3));
+        }
+    }
+}
