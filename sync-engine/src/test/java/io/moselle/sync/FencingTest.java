@@ -370,6 +370,44 @@ class FencingTest {
         assertThat(elsewhere.acquire(connectionKey, "replica-2/x").token()).as("and given back").isGreaterThan(after.token);
     }
 
+    @Test
+    void aTransactionIdleUnderTheFenceIsEndedByTheDatabaseWithinTheLease() throws Exception {
+        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(2));
+        Lease lease = leases.acquire("tenant:acme", "frozen/1");
+        TestPostgres.execute(db, "CREATE TABLE " + prefix + "host_rows (id int)");
+        try (Connection c = TestPostgres.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            leases.verify(c, Fence.of(lease));
+            int pid;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO " + prefix + "host_rows VALUES (1)");
+            }
+            long idleSince = System.nanoTime();
+            while (backendAlive(pid)) { // the holder is frozen here: idle in its transaction
+                assertThat(Duration.ofNanos(System.nanoTime() - idleSince)).as("ended within the lease").isLessThan(Duration.ofSeconds(2));
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // the poll's interval
+            }
+            assertThatThrownBy(c::commit).isInstanceOf(java.sql.SQLException.class);
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + prefix + "host_rows")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("nothing committed").isZero();
+        }
+    }
+
+    boolean backendAlive(int pid) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
     /** Blocks a sink call until the engine interrupts the run; fails the test if it never does. */
     static void awaitTheInterrupt() {
         try {

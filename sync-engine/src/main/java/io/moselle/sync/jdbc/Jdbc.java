@@ -73,8 +73,13 @@ final class Jdbc {
 
     /** A statement of {@code sql} (prefix written out) that the driver cancels after the timeout. */
     PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return prepare(connection, sql, timeout);
+    }
+
+    /** A statement of {@code sql} (prefix written out) that the driver cancels after {@code limit}. */
+    PreparedStatement prepare(Connection connection, String sql, Duration limit) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql(sql));
-        ps.setQueryTimeout(seconds(timeout));
+        ps.setQueryTimeout(seconds(limit));
         return ps;
     }
 

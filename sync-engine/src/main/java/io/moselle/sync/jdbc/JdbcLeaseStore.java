@@ -165,7 +165,7 @@ public final class JdbcLeaseStore implements LeaseStore {
         Duration wait = duration.plus(jdbc.timeout());
         long token;
         try {
-            token = jdbc.inTransaction(wait, c -> take(c, key, holder));
+            token = jdbc.inTransaction(wait, c -> take(c, key, holder, wait));
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot take the lease " + key + ": " + Jdbc.describe(e), e);
         }
@@ -179,8 +179,8 @@ public final class JdbcLeaseStore implements LeaseStore {
         return lease;
     }
 
-    private long take(Connection c, String key, String holder) throws SQLException {
-        try (PreparedStatement lock = jdbc.prepare(c, LOCK)) {
+    private long take(Connection c, String key, String holder, Duration wait) throws SQLException {
+        try (PreparedStatement lock = jdbc.prepare(c, LOCK, wait)) {
             lock.setString(1, key);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
