@@ -2,11 +2,11 @@ package io.moselle.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.MoselleSink;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
+import io.moselle.sync.TransactionalSink;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +17,12 @@ import javax.sql.DataSource;
 
 /**
  * A sink over PostgreSQL: every record as JSON in one table, {@code moselle_record}, keyed by
- * (tenant, record type, key). Each batch is applied in one transaction, upserts by key and
- * retractions deleting, so a batch delivered twice changes nothing. A start for a host's own
- * sink, which would write its own tables. Thread-safe.
+ * (tenant, record type, key), in the same database as the engine's stores. It writes in the
+ * engine's transactions ({@link TransactionalSink}): each page is committed with its checkpoint
+ * under the run's lease, so it is applied exactly once, and a replica that lost its tenant
+ * commits nothing. A start for a host's own sink, which would write its own tables. Thread-safe.
  */
-public final class JdbcSink implements MoselleSink {
+public final class JdbcSink implements TransactionalSink {
     private static final String TABLE = """
             CREATE TABLE IF NOT EXISTS moselle_record (
                 tenant_id   text  NOT NULL,
@@ -40,12 +41,9 @@ public final class JdbcSink implements MoselleSink {
             UPDATE moselle_record SET record = jsonb_set(record, '{active}', 'false')
             WHERE tenant_id = ? AND record_type = ? AND NOT (record_key = ANY (?)) AND record->>'active' = 'true'""";
 
-    private final DataSource dataSource;
-
-    /** A sink over {@code dataSource}; creates its table when missing. */
+    /** A sink writing to the engine's database; creates its table there, through {@code dataSource}, when missing. */
     public JdbcSink(DataSource dataSource) throws SQLException {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = Objects.requireNonNull(dataSource, "dataSource").getConnection(); Statement s = c.createStatement()) {
             s.execute(TABLE);
         }
     }
@@ -56,42 +54,35 @@ public final class JdbcSink implements MoselleSink {
     }
 
     @Override
-    public void write(SyncBatch<?, ?> batch) throws SQLException, JsonProcessingException {
-        apply(batch);
+    public void write(Connection connection, SyncBatch<?, ?> batch) throws SQLException, JsonProcessingException {
+        apply(connection, batch);
     }
 
-    private <R, K> void apply(SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement delete = c.prepareStatement(DELETE)) {
-                for (R record : batch.upserts()) {
-                    upsert.setString(1, batch.tenantId());
-                    upsert.setString(2, batch.type().name());
-                    upsert.setString(3, keyText(batch.type().keyOf(record)));
-                    upsert.setString(4, MoselleJson.mapper().writeValueAsString(record));
-                    upsert.addBatch();
-                }
-                for (Retraction<K> retraction : batch.retractions()) {
-                    delete.setString(1, batch.tenantId());
-                    delete.setString(2, batch.type().name());
-                    delete.setString(3, keyText(retraction.key()));
-                    delete.addBatch();
-                }
-                upsert.executeBatch();
-                delete.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    private <R, K> void apply(Connection c, SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement delete = c.prepareStatement(DELETE)) {
+            for (R record : batch.upserts()) {
+                upsert.setString(1, batch.tenantId());
+                upsert.setString(2, batch.type().name());
+                upsert.setString(3, keyText(batch.type().keyOf(record)));
+                upsert.setString(4, MoselleJson.mapper().writeValueAsString(record));
+                upsert.addBatch();
             }
+            for (Retraction<K> retraction : batch.retractions()) {
+                delete.setString(1, batch.tenantId());
+                delete.setString(2, batch.type().name());
+                delete.setString(3, keyText(retraction.key()));
+                delete.addBatch();
+            }
+            upsert.executeBatch();
+            delete.executeBatch();
         }
     }
 
     /** Warehouses and inventory levels the snapshot does not hold are deleted; such products are marked inactive. */
     @Override
-    public void snapshotComplete(Snapshot<?, ?> snapshot) throws SQLException {
+    public void snapshotComplete(Connection c, Snapshot<?, ?> snapshot) throws SQLException {
         String sql = snapshot.type() == RecordType.PRODUCT ? DEACTIVATE_OTHERS : DELETE_OTHERS;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array keys = c.createArrayOf("text", snapshot.keys().stream().map(JdbcSink::keyText).toArray());
             ps.setString(1, snapshot.tenantId());
             ps.setString(2, snapshot.type().name());

@@ -10,6 +10,12 @@ package io.moselle.sync;
  * replace by key and retractions must ignore unknown keys. The engine saves its checkpoint only
  * after a call returns. Throwing fails the stream loudly (its checkpoint stays where it was, the
  * report says FAILED and names the exception), and the run carries on with the other streams.
+ *
+ * <p><b>Fencing.</b> A sink that writes to the PostgreSQL holding the engine's leases checks
+ * {@link SyncBatch#fence()} (and {@link Snapshot#fence()}) with
+ * {@code JdbcLeaseStore.verify(connection, fence)} inside its own transaction, so a replica that
+ * lost its tenant while inside this call commits nothing. A sink in that database can instead be
+ * a {@link TransactionalSink}: each page then commits with its checkpoint, exactly once.
  */
 public interface MoselleSink {
 
