@@ -28,10 +28,8 @@ class JdbcStoresTest {
     final DataSource db = TestPostgres.dataSource();
     final String prefix = TestPostgres.newTables(db);
 
-    /** Lets a lease's time pass on the database's clock, as if its holder had stopped renewing it. */
     void expire(String key) {
-        TestPostgres.execute(db, "UPDATE " + prefix + "lease SET expires_at = clock_timestamp() - interval '1 second'"
-                + " WHERE lease_key = '" + key + "'");
+        TestPostgres.expireLease(db, prefix, key);
     }
 
     @Test

@@ -185,10 +185,8 @@ class PostgresFleetTest {
         assertThat(sink.state("acme")).isEqualTo(f.expected(f.tenant));
     }
 
-    /** Lets a lease's time pass on the database's clock, as if its holder had stopped renewing it. */
     void expire(String key) {
-        TestPostgres.execute(db, "UPDATE " + prefix + "lease SET expires_at = clock_timestamp() - interval '1 second'"
-                + " WHERE lease_key = '" + key + "'");
+        TestPostgres.expireLease(db, prefix, key);
     }
 
     /** Waits, in the database, until the lease expires on the database's clock; returns the seconds it had left. */

@@ -73,6 +73,12 @@ final class TestPostgres {
         return name;
     }
 
+    /** Lets a lease's time pass on the database's clock, as if its holder had stopped renewing it. */
+    static void expireLease(DataSource dataSource, String prefix, String key) {
+        execute(dataSource, "UPDATE " + prefix + "lease SET expires_at = clock_timestamp() - interval '1 second'"
+                + " WHERE lease_key = '" + key + "'");
+    }
+
     static void execute(DataSource dataSource, String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
