@@ -35,7 +35,7 @@ public interface CheckpointStore {
      * engine refuses to build with a shared store that {@code leases} do not fence, unless the
      * host declares a single replica.
      */
-    default java.util.Optional<String> unfencedBy(LeaseStore leases) {
-        return java.util.Optional.empty();
+    default Optional<String> unfencedBy(LeaseStore leases) {
+        return Optional.empty();
     }
 }

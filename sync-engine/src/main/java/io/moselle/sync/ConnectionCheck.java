@@ -23,8 +23,7 @@ final class ConnectionCheck {
     private ConnectionCheck() {}
 
     static ConnectionReport check(Tenant tenant, Cin7Client client) {
-        List<Cin7ListResource<?>> others = List.of(client.products(), client.stock(), client.salesOrders(),
-                client.purchaseOrders(), client.branchTransfers());
+        List<Cin7ListResource<?>> others = others(client);
         Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
         List<Branch> branches = new ArrayList<>();
         Cin7Exception first = null;
@@ -55,12 +54,16 @@ final class ConnectionCheck {
                 first == null ? null : first.getMessage(), first == null ? null : Failures.kindOf(first));
     }
 
+    /** The resources checked after the branch list. */
+    private static List<Cin7ListResource<?>> others(Cin7Client client) {
+        return List.of(client.products(), client.stock(), client.salesOrders(), client.purchaseOrders(), client.branchTransfers());
+    }
+
     /** A report of a check that made no call: every resource's access unknown, and why. */
-    static ConnectionReport notChecked(Tenant tenant, String why, FailureKind kind) {
+    static ConnectionReport notChecked(Tenant tenant, Cin7Client client, String why, FailureKind kind) {
         Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
-        for (String path : List.of("v1/Branches", "v1/Products", "v1/Stock", "v1/SalesOrders", "v1/PurchaseOrders", "v1/BranchTransfers")) {
-            access.put(path, ConnectionReport.Access.UNKNOWN);
-        }
+        access.put(client.branches().path(), ConnectionReport.Access.UNKNOWN);
+        others(client).forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
         return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), why, kind);
     }
 

@@ -25,7 +25,7 @@ final class Delivery {
         this.fence = Fence.of(lease);
         this.control = control;
         this.target = config.transactionalSink() != null
-                ? new Transactional(config.transactionalSink(), (TransactionalCheckpointStore) config.checkpoints(), tenantId, fence)
+                ? new Transactional(config.transactionalSink(), (TransactionalCheckpointStore) config.checkpoints(), tenantId, lease)
                 : new Plain(config.sink(), config.checkpoints(), tenantId, lease);
     }
 
@@ -128,11 +128,11 @@ final class Delivery {
     }
 
     /** A {@link TransactionalSink}: the lease checked, the sink's writes and the checkpoint, in one transaction. */
-    private record Transactional(TransactionalSink sink, TransactionalCheckpointStore store, String tenantId, Fence fence)
+    private record Transactional(TransactionalSink sink, TransactionalCheckpointStore store, String tenantId, Lease lease)
             implements Target {
         @Override
         public void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint) {
-            store.commit(tenantId, fence, connection -> {
+            store.commit(tenantId, Fence.of(lease), connection -> {
                 try {
                     sink.write(connection, batch);
                 } catch (Exception e) {
@@ -143,7 +143,7 @@ final class Delivery {
 
         @Override
         public void snapshotComplete(Snapshot<?, ?> snapshot) {
-            store.commit(tenantId, fence, connection -> {
+            store.commit(tenantId, Fence.of(lease), connection -> {
                 try {
                     sink.snapshotComplete(connection, snapshot);
                 } catch (Exception e) {
@@ -152,9 +152,10 @@ final class Delivery {
             }, null, Optional.empty());
         }
 
+        /** Nothing to write with it: one fenced statement. */
         @Override
         public void save(String name, Checkpoint checkpoint) {
-            store.commit(tenantId, fence, connection -> { }, name, Optional.of(checkpoint));
+            store.save(tenantId, name, checkpoint, lease);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,13 +133,14 @@ public final class SyncEngine {
      */
     public ConnectionReport testConnection(Tenant tenant) {
         RunControl control = new RunControl(Thread.currentThread());
+        Cin7Client client = connections.clientFor(tenant.credentials());
         try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
-            return ConnectionCheck.check(tenant, connections.clientFor(tenant.credentials()));
+            return ConnectionCheck.check(tenant, client);
         } catch (LeaseHeldException e) {
-            return ConnectionCheck.notChecked(tenant, "the API connection " + tenant.credentials().username() + " is in use by "
+            return ConnectionCheck.notChecked(tenant, client, "the API connection " + tenant.credentials().username() + " is in use by "
                     + e.holder() + ", which paces its calls: check again when its runs end", FailureKind.LEASE_HELD);
         } catch (RuntimeException e) {
-            return ConnectionCheck.notChecked(tenant, "cannot take the lease on API connection " + tenant.credentials().username()
+            return ConnectionCheck.notChecked(tenant, client, "cannot take the lease on API connection " + tenant.credentials().username()
                     + ": " + e.getMessage(), FailureKind.STORE);
         } finally {
             control.finish();
@@ -374,7 +376,7 @@ public final class SyncEngine {
         /** What is wrong with how the checkpoints are fenced by {@code leaseStore}, if anything. */
         private List<String> fencing(CheckpointStore checkpointStore, LeaseStore leaseStore) {
             List<String> problems = new ArrayList<>();
-            java.util.Optional<String> unfenced = checkpointStore.unfencedBy(leaseStore);
+            Optional<String> unfenced = checkpointStore.unfencedBy(leaseStore);
             if (transactionalSink != null) {
                 if (!(checkpointStore instanceof TransactionalCheckpointStore)) {
                     problems.add("a TransactionalSink needs a TransactionalCheckpointStore such as JdbcCheckpointStore,"

@@ -400,6 +400,24 @@ class FencingTest {
         }
     }
 
+    @Test
+    void aStatementTheDatabaseHoldsUpFailsWithinItsTimeout() throws Exception {
+        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(3)); // statements time out after 1 s
+        Lease lease = leases.acquire("tenant:acme", "replica-1/a");
+        try (Connection blocker = TestPostgres.dataSource().getConnection(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.executeQuery("SELECT 1 FROM " + prefix + "lease WHERE lease_key = 'tenant:acme' FOR UPDATE").close(); // a stuck taker
+            long start = System.nanoTime();
+            assertThatThrownBy(lease::renew).isInstanceOf(io.moselle.sync.jdbc.JdbcStoreException.class)
+                    .hasMessageStartingWith("cannot renew the lease tenant:acme: ERROR: canceling statement");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the query timeout, a second at least")
+                    .isLessThan(Duration.ofSeconds(5));
+            blocker.rollback();
+        }
+        assertThat(lease.renew()).as("the kept connection is taken anew").isTrue();
+        lease.release();
+    }
+
     boolean backendAlive(int pid) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {

@@ -106,9 +106,8 @@ final class Jdbc {
 
     /**
      * Runs {@code work} in one transaction on a connection of the pool and commits it; rolls back
-     * and rethrows when it throws. The session is guarded meanwhile: no statement, lock wait or
-     * idle time inside the transaction lasts longer than {@code limit}, so a holder that freezes
-     * mid-transaction is cut off by the database itself.
+     * and rethrows when it throws. Every read on the connection is bounded by {@code limit} and a
+     * grace; {@code work} sets the transaction's own timeouts ({@link #guard}, or the lease check).
      */
     <T> T inTransaction(Duration limit, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -118,7 +117,6 @@ final class Jdbc {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
                 }
-                guard(connection, limit);
                 T result = work.run(connection);
                 connection.commit();
                 return result;

@@ -22,9 +22,8 @@ import javax.sql.DataSource;
  * <p><b>Fencing.</b> Use it with a {@link JdbcLeaseStore} on the same {@code DataSource} and table
  * prefix (the engine refuses anything else unless the host declares a single replica). A save
  * locks the run's lease row against a takeover and writes only while the row still carries the
- * run's token and has not expired on the database's clock; a save under an older token than the
- * row's is never applied. A holder that lost its tenant gets a {@link LeaseLostException} and
- * changes nothing, so a checkpoint never moves back.
+ * run's token and has not expired on the database's clock. A holder that lost its tenant gets a
+ * {@link LeaseLostException} and changes nothing, so a checkpoint never moves back.
  *
  * <p><b>Transactions.</b> {@link #commit} applies a {@code TransactionalSink}'s writes and the
  * checkpoint in one transaction under that fence: every page exactly once. Every statement has a
@@ -38,8 +37,7 @@ public final class JdbcCheckpointStore implements TransactionalCheckpointStore {
             INSERT INTO ${prefix}checkpoint (tenant_id, name, state, lease_token, saved_at)
             SELECT ?, ?, ?::jsonb, fence.token, clock_timestamp() FROM fence
             ON CONFLICT (tenant_id, name) DO UPDATE
-                SET state = EXCLUDED.state, lease_token = EXCLUDED.lease_token, saved_at = EXCLUDED.saved_at
-                WHERE ${prefix}checkpoint.lease_token <= EXCLUDED.lease_token""";
+                SET state = EXCLUDED.state, lease_token = EXCLUDED.lease_token, saved_at = EXCLUDED.saved_at""";
     /** For a single replica's leases, kept in memory: nothing in the database to fence with. */
     private static final String SAVE_UNFENCED = """
             INSERT INTO ${prefix}checkpoint (tenant_id, name, state, lease_token, saved_at)

@@ -130,7 +130,6 @@ public final class JdbcLeaseStore implements LeaseStore {
             if (connection.getAutoCommit()) {
                 throw new IllegalStateException("verify needs the sink's transaction: the connection is in autocommit");
             }
-            Jdbc.guard(connection, jdbc.timeout());
             if (!holds(jdbc, connection, fence)) {
                 throw lost(fence, "nothing may be committed under it");
             }
@@ -141,7 +140,8 @@ public final class JdbcLeaseStore implements LeaseStore {
 
     /**
      * Whether the lease of {@code fence} is held; if so, its row is locked until the transaction
-     * ends, and the transaction's timeouts are lowered to the lease's time left.
+     * ends, and the transaction's timeouts are set to the lease's time left (at most the store's
+     * statement timeout). The statement's own wait for the row is bounded by the query timeout.
      */
     static boolean holds(Jdbc jdbc, Connection connection, Fence fence) throws SQLException {
         try (PreparedStatement ps = jdbc.prepare(connection, FENCE)) {
@@ -165,7 +165,11 @@ public final class JdbcLeaseStore implements LeaseStore {
         Duration wait = duration.plus(jdbc.timeout());
         long token;
         try {
-            token = jdbc.inTransaction(wait, c -> take(c, key, holder, wait));
+            token = jdbc.inTransaction(wait, c -> {
+                // a taker frozen while it holds the row would hold up the holder's renewals: the database ends it
+                Jdbc.guard(c, wait);
+                return take(c, key, holder, wait);
+            });
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot take the lease " + key + ": " + Jdbc.describe(e), e);
         }
