@@ -27,18 +27,19 @@ final class Cin7Connections {
                 u -> Cin7RateLimiter.create(config.rateLimits(), config.callBudgets().apply(u), config.pacingClock()));
     }
 
-    /** A client of the connection of {@code credentials}, paced by its shared limiter. */
-    Cin7Client clientFor(Credentials credentials) {
-        return client(config.clientOptions(), credentials, limiterFor(credentials.username()));
+    /** A client of the connection of {@code credentials}, paced by its shared limiter, sending {@code userAgent}. */
+    Cin7Client clientFor(Credentials credentials, String userAgent) {
+        return builder(config.clientOptions(), credentials, limiterFor(credentials.username())).userAgent(userAgent).build();
     }
 
     /**
-     * @throws IllegalArgumentException when the options cannot make a client, e.g. when they set
-     *     limits of their own beside the engine's limiter
+     * A client builder with the host's options, the credentials and the engine's limiter; its
+     * {@code build()} throws IllegalArgumentException when the options cannot make a client,
+     * e.g. when they set limits of their own beside the engine's limiter.
      */
-    static Cin7Client client(Consumer<Cin7Client.Options> options, Credentials credentials, Cin7RateLimiter limiter) {
+    static Cin7Client.Builder builder(Consumer<Cin7Client.Options> options, Credentials credentials, Cin7RateLimiter limiter) {
         Cin7Client.Builder builder = Cin7Client.builder();
         options.accept(builder);
-        return builder.credentials(credentials).rateLimiter(limiter).build();
+        return builder.credentials(credentials).rateLimiter(limiter);
     }
 }

@@ -113,7 +113,7 @@ final class LeaseKeeper {
         final Lease lease;
         final Set<RunControl> runs = ConcurrentHashMap.newKeySet();
         ScheduledFuture<?> renewal;
-        private long renewedAt = System.nanoTime();
+        private volatile long renewedAt = System.nanoTime();
 
         Kept(Lease lease) {
             this.lease = lease;
@@ -132,6 +132,21 @@ final class LeaseKeeper {
                     lost("it could not be renewed for " + unrenewed.toSeconds() + " s: " + e.getMessage());
                 }
             }
+        }
+
+        /**
+         * Why this holder can no longer know the lease is its own (it was not renewed for its whole
+         * duration: the process was frozen, or the store unreachable), or null while it can.
+         */
+        String unrenewed() {
+            Duration unrenewed = Duration.ofNanos(System.nanoTime() - renewedAt);
+            return unrenewed.compareTo(store.duration()) < 0 ? null
+                    : "the lease " + lease.key() + " was not renewed for " + unrenewed.toSeconds() + " s: another holder may have it";
+        }
+
+        /** How requests made under this lease name it: its key and token. */
+        String tag() {
+            return lease.key() + " #" + lease.token();
         }
 
         private void lost(String why) {
@@ -180,9 +195,31 @@ final class LeaseKeeper {
             this.control = control;
         }
 
-        /** The lease on the tenant, which fences the run's checkpoint saves. */
+        /** The lease on the tenant, which fences the run's deliveries and checkpoint saves. */
         Lease tenant() {
             return tenant.lease;
+        }
+
+        /**
+         * The {@code User-Agent} of the run's requests: the holder and both leases with their
+         * tokens, so that Cin7's side (or the simulator's journal) shows whose run each call was.
+         */
+        String userAgent() {
+            return "moselle-cin7-sync (" + holder + "; " + tenant.tag() + "; " + connection.tag() + ")";
+        }
+
+        /**
+         * Before a call: stops the run when one of its leases was not renewed for its whole
+         * duration, so that a holder thawed after a freeze makes no call on a tenant or an API
+         * connection that may be another's by now.
+         */
+        void checkHeld() {
+            String why = tenant.unrenewed();
+            why = why != null ? why : connection.unrenewed();
+            if (why != null) {
+                control.lose(why);
+                throw control.stopped();
+            }
         }
 
         @Override

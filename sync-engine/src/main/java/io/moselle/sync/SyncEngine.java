@@ -133,7 +133,7 @@ public final class SyncEngine {
      */
     public ConnectionReport testConnection(Tenant tenant) {
         RunControl control = new RunControl(Thread.currentThread());
-        Cin7Client client = connections.clientFor(tenant.credentials());
+        Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)");
         try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
             return ConnectionCheck.check(tenant, client);
         } catch (LeaseHeldException e) {
@@ -164,7 +164,7 @@ public final class SyncEngine {
                         "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
             }
             try (held) {
-                return new TenantRun(config, tenant, control, held.tenant(), now, resyncFrom, streams, connections).execute();
+                return new TenantRun(config, tenant, control, held, now, resyncFrom, streams, connections).execute();
             }
         } finally {
             running.remove(tenant.id(), control);
@@ -358,8 +358,8 @@ public final class SyncEngine {
                 problems.addAll(fencing(checkpoints, leaseStore));
             }
             try {
-                Cin7Connections.client(clientOptions, Credentials.of("probe", "probe"),
-                        Cin7RateLimiter.create(rateLimits, CallBudget.unlimited(), pacingClock));
+                Cin7Connections.builder(clientOptions, Credentials.of("probe", "probe"),
+                        Cin7RateLimiter.create(rateLimits, CallBudget.unlimited(), pacingClock)).build();
             } catch (IllegalArgumentException e) {
                 problems.add("clientOptions: " + e.getMessage());
             }

@@ -34,6 +34,8 @@ final class TenantRun {
     private final Set<SyncStream> streams;
     private final Cin7RateLimiter limiter;
     private final Cin7Client client;
+    /** The run's leases: each call is made only while they are known to be this run's. */
+    private final LeaseKeeper.RunLeases leases;
     private final Delivery delivery;
     private final Map<SyncStream, StreamRun> runs = new EnumMap<>(SyncStream.class);
     private volatile WarehouseDirectory warehouses;
@@ -41,7 +43,7 @@ final class TenantRun {
     private volatile FailureKind warehousesFailure;
     private volatile boolean readsFirstHistory;
 
-    TenantRun(EngineConfig config, Tenant tenant, RunControl control, Lease lease, Instant now, Instant resyncFrom,
+    TenantRun(EngineConfig config, Tenant tenant, RunControl control, LeaseKeeper.RunLeases leases, Instant now, Instant resyncFrom,
             Set<SyncStream> streams, Cin7Connections connections) {
         this.config = config;
         this.tenant = tenant;
@@ -51,8 +53,9 @@ final class TenantRun {
         this.resyncFrom = resyncFrom;
         this.streams = streams;
         this.limiter = connections.limiterFor(tenant.credentials().username());
-        this.client = connections.clientFor(tenant.credentials());
-        this.delivery = new Delivery(config, tenant.id(), lease, control);
+        this.leases = leases;
+        this.client = connections.clientFor(tenant.credentials(), leases.userAgent());
+        this.delivery = new Delivery(config, tenant.id(), leases.tenant(), control);
     }
 
     SyncReport execute() {
@@ -195,11 +198,12 @@ final class TenantRun {
     }
 
     /**
-     * Before each request: the run must not be stopped, and a re-sync leaves a reserve of the
-     * day's calls to the daily runs.
+     * Before each request: the run must not be stopped, its leases must be known to be its own,
+     * and a re-sync leaves a reserve of the day's calls to the daily runs.
      */
     void checkMayCall() {
         control.checkNotStopped();
+        leases.checkHeld();
         if (isResync()) {
             long left = limiter.budget().remaining(config.pacingClock().instant());
             if (left <= config.resyncCallReserve()) {

@@ -3,6 +3,7 @@ package io.moselle.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.DatasetSpec;
+import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.sync.jdbc.JdbcCallBudgets;
 import io.moselle.sync.jdbc.JdbcCheckpointStore;
 import io.moselle.sync.jdbc.JdbcLeaseStore;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -87,11 +89,22 @@ class FencedDeliveryProcessTest {
         Map<String, Integer> applied = CountingJdbcSink.applicationsPerRun(db, prefix, "acme", RecordType.SALES_ORDER);
         assertThat(afterTakeover).isEqualTo(f.expected(f.tenant));
 
-        signal("CONT");
-        String ending = out.poll(60, TimeUnit.SECONDS);
+        int takenOverAt = firstRequestOf("replica-2/");
+        String ending;
+        try (Connection inProgress = db.getConnection(); Statement s = inProgress.createStatement()) {
+            // a takeover under way: the thawed holder's renewals wait for it, so only its own sense of time can stop its calls
+            inProgress.setAutoCommit(false);
+            s.executeQuery("SELECT 1 FROM " + prefix + "lease WHERE lease_key IN ('tenant:acme', 'connection:SimulatedAccount') FOR UPDATE").close();
+            signal("CONT");
+            ending = out.poll(60, TimeUnit.SECONDS);
+            inProgress.rollback();
+        }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ending).as("the thawed holder's run").startsWith("report ").doesNotContain("SUCCEEDED")
                 .containsAnyOf("LEASE_LOST", "STORE");
+        List<JournalEntry> journal = f.journal();
+        assertThat(journal.subList(takenOverAt, journal.size())).as("no call by the thawed holder once another replica runs the tenant")
+                .noneMatch(e -> e.userAgent().contains("(child/"));
         assertThat(CountingJdbcSink.applicationsPerRun(db, prefix, "acme", RecordType.SALES_ORDER))
                 .as("nothing committed by the old holder once it woke").isEqualTo(applied);
         assertThat(new JdbcTestSink(db, prefix).state("acme")).isEqualTo(afterTakeover);
@@ -153,6 +166,17 @@ class FencedDeliveryProcessTest {
                 waitForTheLeaseToExpire();
             }
         }
+    }
+
+    /** The position in the simulator's journal of the first request {@code holder} made. */
+    int firstRequestOf(String holder) {
+        List<JournalEntry> journal = f.journal();
+        for (int i = 0; i < journal.size(); i++) {
+            if (journal.get(i).userAgent().contains("(" + holder)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no request by " + holder);
     }
 
     /** Waits, in the database, until the tenant's lease expires on the database's clock. */

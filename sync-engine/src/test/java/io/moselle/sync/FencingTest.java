@@ -161,10 +161,13 @@ class FencingTest {
     }
 
     @Test
-    void everyBatchAndSnapshotEndCarriesTheRunsFence() throws Exception {
+    void everyBatchSnapshotEndAndRequestCarriesTheRunsLeases() throws Exception {
         f.engine(b -> onPostgres(b, db, Duration.ofSeconds(30))).run(f.tenant);
         long token = leaseRow("tenant:acme").token;
+        long connectionToken = leaseRow("connection:SimulatedAccount").token;
 
+        assertThat(f.journal()).isNotEmpty().allSatisfy(e -> assertThat(e.userAgent()).matches(
+                "moselle-cin7-sync \\(replica-1/\\w+; tenant:acme #" + token + "; connection:SimulatedAccount #" + connectionToken + "\\)"));
         assertThat(f.sink.batches).isNotEmpty().allSatisfy(b -> assertThat(b.fence()).isEqualTo(new Fence("tenant:acme", token)));
         assertThat(f.sink.snapshots).hasSize(3).allSatisfy(s -> assertThat(s.fence()).isEqualTo(new Fence("tenant:acme", token)));
     }
@@ -223,6 +226,69 @@ class FencingTest {
                 .isEqualTo("the lease tenant:acme was lost: it was taken over by another holder"));
         assertThat(afterTheLoss).as("no sink call after the loss").hasValue(0);
         assertThat(new JdbcCheckpointStore(db, prefix).load("acme", "SALES_ORDERS")).as("nothing saved by the old holder").isEmpty();
+    }
+
+    @Test
+    void aRunWhoseLeasesWentUnrenewedForTheirDurationMakesNoFurtherCall() throws Exception {
+        CountDownLatch renewalHangs = new CountDownLatch(1);
+        CountDownLatch unblock = new CountDownLatch(1);
+        LeaseStore inner = LeaseStore.inProcess();
+        LeaseStore hanging = new LeaseStore() {
+            @Override
+            public Lease acquire(String key, String holder) {
+                Lease lease = inner.acquire(key, holder);
+                return new Lease() {
+                    public String key() {
+                        return lease.key();
+                    }
+
+                    public long token() {
+                        return lease.token();
+                    }
+
+                    public boolean renew() { // a store that stopped answering, with no timeout of its own
+                        renewalHangs.countDown();
+                        try {
+                            unblock.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return true;
+                    }
+
+                    public void release() {
+                        lease.release();
+                    }
+                };
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofSeconds(1);
+            }
+        };
+        AtomicInteger callsBefore = new AtomicInteger(-1);
+        f.sink.failWhen = b -> {
+            if (b.type() == RecordType.SALES_ORDER && callsBefore.get() < 0) {
+                try {
+                    assertThat(renewalHangs.await(30, TimeUnit.SECONDS)).isTrue();
+                    new CountDownLatch(1).await(1_200, TimeUnit.MILLISECONDS); // the lease's whole duration passes unrenewed
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                callsBefore.set(f.journal().size());
+            }
+            return false;
+        };
+        try {
+            SyncReport report = f.engine(b -> b.leases(hanging)).run(f.tenant);
+            assertThat(report.failures()).contains(FailureKind.LEASE_LOST);
+            assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().errorMessage()).hasValueSatisfying(m -> assertThat(m)
+                    .containsPattern("^the lease (tenant:acme|connection:SimulatedAccount) was not renewed for \\d+ s: another holder may have it"));
+            assertThat(f.journal()).as("no call once the leases may be another's").hasSize(callsBefore.get());
+        } finally {
+            unblock.countDown();
+        }
     }
 
     @Test

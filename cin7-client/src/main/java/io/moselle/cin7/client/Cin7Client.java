@@ -40,6 +40,8 @@ import java.util.function.DoubleSupplier;
 public final class Cin7Client {
     /** Cin7 Omni's production API. */
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.cin7.com/api/");
+    /** The {@code User-Agent} a client sends unless {@link Builder#userAgent} says otherwise. */
+    public static final String DEFAULT_USER_AGENT = "moselle-cin7-client";
 
     private final RequestExecutor executor;
     private final Cin7Resource<Branch> branches;
@@ -180,8 +182,19 @@ public final class Cin7Client {
         private Cin7ClientListener listener = Cin7ClientListener.NONE;
         private HttpClient httpClient;
         private HttpClient.Version httpVersion;
+        private String userAgent = DEFAULT_USER_AGENT;
 
         private Builder() {}
+
+        /**
+         * The {@code User-Agent} every request sends, so that Cin7 and a proxy's logs can tell
+         * whose calls they are; default {@code moselle-cin7-client}. Printable ASCII only; never
+         * put a secret in it. The sync engine sets its own, naming the holder and the run.
+         */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
 
         @Override
         public Builder baseUri(URI baseUri) {
@@ -293,6 +306,9 @@ public final class Cin7Client {
             checkBaseUri(problems);
             checkPositive("connectTimeout", connectTimeout, problems);
             checkPositive("requestTimeout", requestTimeout, problems);
+            if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                problems.add("userAgent must be printable ASCII and not blank"); // a line break would inject a header
+            }
             String limiterConflict = "a shared limiter carries its own limits and budget: set one or the other";
             checkConflict("rateLimiter", rateLimiter, "rateLimits", rateLimits, limiterConflict, problems);
             checkConflict("rateLimiter", rateLimiter, "callBudget", callBudget, limiterConflict, problems);
@@ -309,7 +325,7 @@ public final class Cin7Client {
                     connectTimeout != null ? connectTimeout : Duration.ofSeconds(10),
                     httpVersion != null ? httpVersion : HttpClient.Version.HTTP_1_1));
             return new Cin7Client(new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy,
-                    clock, sleeper, random, listener));
+                    clock, sleeper, random, listener, userAgent));
         }
 
         private void checkBaseUri(List<String> problems) {

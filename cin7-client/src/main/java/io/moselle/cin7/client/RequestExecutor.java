@@ -28,6 +28,7 @@ final class RequestExecutor {
     private final HttpTransport transport;
     private final Credentials credentials;
     private final Map<String, String> headers;
+    private final String userAgent;
     private final Duration requestTimeout;
     private final Cin7RateLimiter limiter;
     private final RetryPolicy retryPolicy;
@@ -38,11 +39,12 @@ final class RequestExecutor {
 
     RequestExecutor(URI baseUri, HttpTransport transport, Credentials credentials, Duration requestTimeout,
             Cin7RateLimiter limiter, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
-            Cin7ClientListener listener) {
+            Cin7ClientListener listener, String userAgent) {
         this.baseUri = baseUri;
         this.transport = transport;
         this.credentials = credentials;
-        this.headers = Map.of("Authorization", credentials.basicAuthorization(), "Accept", "application/json");
+        this.userAgent = userAgent;
+        this.headers = Map.of("Authorization", credentials.basicAuthorization(), "Accept", "application/json", "User-Agent", userAgent);
         this.requestTimeout = requestTimeout;
         this.limiter = limiter;
         this.retryPolicy = retryPolicy;
@@ -54,7 +56,8 @@ final class RequestExecutor {
 
     /** The same requests, reported to another listener. */
     RequestExecutor withListener(Cin7ClientListener other) {
-        return new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy, clock, sleeper, random, other);
+        return new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy, clock, sleeper, random, other,
+                userAgent);
     }
 
     URI baseUri() {

@@ -113,6 +113,19 @@ class Cin7ClientHttpTest {
         assertThat(r.queryParameter("rows").firstValue()).isEqualTo("250");
         assertThat(r.getHeader("Authorization")).isEqualTo(Credentials.of(USER, KEY).basicAuthorization());
         assertThat(r.getHeader("Accept")).isEqualTo("application/json");
+        assertThat(r.getHeader("User-Agent")).isEqualTo(Cin7Client.DEFAULT_USER_AGENT);
+    }
+
+    @Test
+    void sendsTheUserAgentItIsGivenAndRefusesOneThatWouldInjectAHeader() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/Branches")).willReturn(okJson("[]")));
+        clientBuilder().userAgent("moselle-cin7-sync (replica-2; tenant:acme #7)").build().branches()
+                .list(ListQuery.builder().afterId(0).build()).stream().count();
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).singleElement()
+                .satisfies(r -> assertThat(r.getHeader("User-Agent")).isEqualTo("moselle-cin7-sync (replica-2; tenant:acme #7)"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clientBuilder().userAgent("x\r\nX-Evil: 1").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userAgent must be printable ASCII and not blank");
     }
 
     @Test

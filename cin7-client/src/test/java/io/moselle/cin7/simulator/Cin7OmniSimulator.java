@@ -243,7 +243,7 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             }
             ResponseDefinition response = render(reply, fault, holdBack);
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
-                    username, fault, arrived, latency));
+                    username, fault, arrived, latency, java.util.Objects.requireNonNullElse(request.getHeader("User-Agent"), "")));
             return response;
         }
     }
