@@ -47,6 +47,16 @@ final class FleetDatabase {
             error       text
         )""",
         """
+        CREATE TABLE IF NOT EXISTS fleet_applied (
+            tenant_id   text   NOT NULL,
+            record_type text   NOT NULL,
+            record_key  text   NOT NULL,
+            token       bigint NOT NULL,
+            applied     int    NOT NULL,
+            applied_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+            PRIMARY KEY (tenant_id, record_type, record_key, token)
+        )""",
+        """
         CREATE TABLE IF NOT EXISTS fleet_worker (
             name             text PRIMARY KEY,
             store_statements bigint NOT NULL,

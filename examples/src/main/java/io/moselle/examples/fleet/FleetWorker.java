@@ -86,7 +86,7 @@ public final class FleetWorker {
         try (HikariDataSource db = new HikariDataSource(pool)) {
             CountingDataSource stores = new CountingDataSource(db);
             SyncEngine engine = SyncEngine.builder()
-                    .sink(new JdbcSink(db))
+                    .sink(new CountingSink(new JdbcSink(db)))
                     .checkpointStore(new JdbcCheckpointStore(stores, FleetDatabase.PREFIX))
                     .callBudgets(new JdbcCallBudgets(stores, FleetDatabase.PREFIX, 5_000))
                     .leases(new JdbcLeaseStore(stores, FleetDatabase.PREFIX, config.leaseDuration()))
