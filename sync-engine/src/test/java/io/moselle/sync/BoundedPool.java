@@ -15,10 +15,17 @@ import javax.sql.DataSource;
 final class BoundedPool implements DataSource {
     private final DataSource database;
     private final Semaphore free;
+    private final boolean autoCommit;
 
     BoundedPool(DataSource database, int size) {
+        this(database, size, true);
+    }
+
+    /** @param autoCommit how connections are handed out (a pool may be set to hand them out in manual commit) */
+    BoundedPool(DataSource database, int size, boolean autoCommit) {
         this.database = database;
         this.free = new Semaphore(size, true);
+        this.autoCommit = autoCommit;
     }
 
     int available() {
@@ -36,6 +43,7 @@ final class BoundedPool implements DataSource {
         Connection real;
         try {
             real = database.getConnection();
+            real.setAutoCommit(autoCommit);
         } catch (SQLException | RuntimeException e) {
             free.release();
             throw e;

@@ -91,6 +91,10 @@ class FencingTest {
 
         assertThat(first.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(new JdbcTestSink(db, prefix).state("acme")).isEqualTo(f.expected(f.tenant));
+        for (String stream : List.of("SALES_ORDERS", "PURCHASE_ORDERS", "BRANCH_TRANSFERS")) {
+            assertThat(new JdbcCheckpointStore(db, prefix).load("acme", stream)).as(stream + ", every slice read to its end")
+                    .hasValueSatisfying(c -> assertThat(c.isComplete()).isTrue());
+        }
         for (RecordType<?, ?> type : List.of(RecordType.SALES_ORDER, RecordType.REPLENISHMENT_ORDER)) {
             assertThat(CountingJdbcSink.applications(db, prefix, "acme", type)).as(type + " applied").isNotEmpty()
                     .allSatisfy((key, count) -> assertThat(count).as(type + " " + key).isEqualTo(1));
@@ -124,6 +128,86 @@ class FencingTest {
                 .where(io.moselle.cin7.client.Where.field("modifiedDate").before(recentFrom)).afterId(0).build())
                 .forEach(o -> ids.add(String.valueOf(o.id())));
         return ids;
+    }
+
+    @Test
+    void aTransactionalSinksSnapshotEndsRemoveWhatTheSnapshotsNoLongerHold() throws Exception {
+        CountingJdbcSink.Transactional sink = new CountingJdbcSink.Transactional(db, prefix);
+        TestPostgres.execute(db, "INSERT INTO " + prefix + "sink_record VALUES"
+                + " ('acme', 'WAREHOUSE', 'GONE', '{\"key\":\"GONE\",\"name\":\"Closed\",\"branchIds\":[99],\"enabled\":true}'),"
+                + " ('acme', 'INVENTORY_LEVEL', 'gone-sku@GONE', '{}')");
+        assertThat(onPostgres(f.builder(), db, Duration.ofSeconds(30)).sink(sink).build().run(f.tenant).status())
+                .isEqualTo(SyncStatus.SUCCEEDED);
+        JdbcTestSink records = new JdbcTestSink(db, prefix);
+        assertThat(records.rows("acme", "WAREHOUSE")).as("a warehouse the branch list no longer has").doesNotContainKey("GONE");
+        assertThat(records.rows("acme", "INVENTORY_LEVEL")).doesNotContainKey("gone-sku@GONE");
+        assertThat(records.state("acme")).isEqualTo(f.expected(f.tenant));
+    }
+
+    @Test
+    void nothingReachesTheSinkOnceTheRunIsStopped() {
+        List<String> afterTheStop = new ArrayList<>();
+        f.sink.failWhen = b -> {
+            if (f.engine.isRunning("acme") && b.type() == RecordType.WAREHOUSE) {
+                f.engine.cancel("acme"); // stopped while the sink holds a batch, whose snapshot end would come next
+            }
+            return false;
+        };
+        f.sink.snapshotCrashWhen = s -> afterTheStop.add(s.toString()) && false;
+        SyncReport report = f.engine.run(f.tenant);
+
+        assertThat(report.status()).isEqualTo(SyncStatus.CANCELLED);
+        assertThat(afterTheStop).as("no snapshot end after the stop").isEmpty();
+        assertThat(f.sink.batches).as("the batch in hand, and nothing after it").singleElement()
+                .satisfies(b -> assertThat(b.type()).isEqualTo(RecordType.WAREHOUSE));
+    }
+
+    @Test
+    void aRenewalThatFailsOnceWithinTheLeaseLosesNothing() throws Exception {
+        CountDownLatch failedOnce = new CountDownLatch(1);
+        LeaseStore inner = LeaseStore.inProcess();
+        LeaseStore flaky = new LeaseStore() {
+            @Override
+            public Lease acquire(String key, String holder) {
+                Lease lease = inner.acquire(key, holder);
+                return new Lease() {
+                    public String key() {
+                        return lease.key();
+                    }
+
+                    public long token() {
+                        return lease.token();
+                    }
+
+                    public boolean renew() {
+                        if (failedOnce.getCount() > 0) {
+                            failedOnce.countDown();
+                            throw new IllegalStateException("the store did not answer this time");
+                        }
+                        return lease.renew();
+                    }
+
+                    public void release() {
+                        lease.release();
+                    }
+                };
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofSeconds(1);
+            }
+        };
+        f.sink.failWhen = b -> {
+            try {
+                assertThat(failedOnce.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return false;
+        };
+        assertThat(f.engine(b -> b.leases(flaky)).run(f.tenant).status()).as("renewed on the next try, within the lease")
+                .isEqualTo(SyncStatus.SUCCEEDED);
     }
 
     @Test
@@ -318,7 +402,7 @@ class FencingTest {
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(sales.failureKind()).contains(FailureKind.LEASE_LOST);
         assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m).containsPattern(
-                "^the lease (tenant:acme|connection:SimulatedAccount) was lost: it could not be renewed for \\d+ s: cannot renew the lease"));
+                "^the lease (tenant:acme|connection:SimulatedAccount) was lost: it could not be renewed for [1-9]\\d* s: cannot renew the lease"));
         assertThat(afterTheLoss).hasValue(0);
     }
 
@@ -364,6 +448,32 @@ class FencingTest {
             release.countDown();
         }
         assertThat(run.get(60, TimeUnit.SECONDS).status()).isEqualTo(SyncStatus.SUCCEEDED);
+    }
+
+    @Test
+    void renewalsCommitOnAConnectionKeptOnlyWhileALeaseIsHeldEvenFromAPoolInManualCommit() throws Exception {
+        BoundedPool pool = new BoundedPool(TestPostgres.dataSource(), 4, false);
+        JdbcLeaseStore other = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(1));
+        int[] kept = new int[1];
+        f.sink.failWhen = b -> {
+            if (b.type() == RecordType.SALES_ORDER && kept[0] == 0) {
+                kept[0] = 4 - pool.available();
+                try {
+                    Set<Object> renewals = new HashSet<>();
+                    while (renewals.size() < 4) { // renewals seen from another session: committed
+                        renewals.add(leaseRow("tenant:acme").expiresAt);
+                        assertThatThrownBy(() -> other.acquire("tenant:acme", "replica-2/x")).isInstanceOf(LeaseHeldException.class);
+                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll's interval
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return false;
+        };
+        assertThat(f.engine(b -> onPostgres(b, pool, Duration.ofSeconds(1))).run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(kept[0]).as("the connection kept for renewals during the run").isEqualTo(1);
+        assertThat(pool.available()).as("every connection back once no lease is held").isEqualTo(4);
     }
 
     @Test
