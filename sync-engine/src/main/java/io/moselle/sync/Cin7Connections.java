@@ -27,9 +27,9 @@ final class Cin7Connections {
                 u -> Cin7RateLimiter.create(config.rateLimits(), config.callBudgets().apply(u), config.pacingClock()));
     }
 
-    /** A client of the connection of {@code credentials}, paced by its shared limiter, sending {@code userAgent}. */
-    Cin7Client clientFor(Credentials credentials, String userAgent) {
-        return builder(config.clientOptions(), credentials, limiterFor(credentials.username())).userAgent(userAgent).build();
+    /** A client builder for the connection of {@code credentials}, paced by its shared limiter, sending {@code userAgent}. */
+    Cin7Client.Builder clientFor(Credentials credentials, String userAgent) {
+        return builder(config.clientOptions(), credentials, limiterFor(credentials.username())).userAgent(userAgent);
     }
 
     /**

@@ -133,7 +133,8 @@ public final class SyncEngine {
      */
     public ConnectionReport testConnection(Tenant tenant) {
         RunControl control = new RunControl(Thread.currentThread());
-        Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)");
+        Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)")
+                .build();
         try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
             return ConnectionCheck.check(tenant, client);
         } catch (LeaseHeldException e) {

@@ -54,7 +54,10 @@ final class TenantRun {
         this.streams = streams;
         this.limiter = connections.limiterFor(tenant.credentials().username());
         this.leases = leases;
-        this.client = connections.clientFor(tenant.credentials(), leases.userAgent());
+        this.client = connections.clientFor(tenant.credentials(), leases.userAgent()).beforeEachRequest(() -> {
+            control.checkNotStopped();
+            leases.checkHeld(); // a wait for the rate limit may have outlasted the lease
+        }).build();
         this.delivery = new Delivery(config, tenant.id(), leases.tenant(), control);
     }
 

@@ -3,6 +3,7 @@ package io.moselle.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.sync.jdbc.JdbcCallBudgets;
@@ -165,39 +166,12 @@ class FencingTest {
     @Test
     void aRenewalThatFailsOnceWithinTheLeaseLosesNothing() throws Exception {
         CountDownLatch failedOnce = new CountDownLatch(1);
-        LeaseStore inner = LeaseStore.inProcess();
-        LeaseStore flaky = new LeaseStore() {
-            @Override
-            public Lease acquire(String key, String holder) {
-                Lease lease = inner.acquire(key, holder);
-                return new Lease() {
-                    public String key() {
-                        return lease.key();
-                    }
-
-                    public long token() {
-                        return lease.token();
-                    }
-
-                    public boolean renew() {
-                        if (failedOnce.getCount() > 0) {
-                            failedOnce.countDown();
-                            throw new IllegalStateException("the store did not answer this time");
-                        }
-                        return lease.renew();
-                    }
-
-                    public void release() {
-                        lease.release();
-                    }
-                };
+        LeaseStore flaky = renewedAfter(() -> {
+            if (failedOnce.getCount() > 0) {
+                failedOnce.countDown();
+                throw new IllegalStateException("the store did not answer this time");
             }
-
-            @Override
-            public Duration duration() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        });
         f.sink.failWhen = b -> {
             try {
                 assertThat(failedOnce.await(30, TimeUnit.SECONDS)).isTrue();
@@ -316,41 +290,10 @@ class FencingTest {
     void aRunWhoseLeasesWentUnrenewedForTheirDurationMakesNoFurtherCall() throws Exception {
         CountDownLatch renewalHangs = new CountDownLatch(1);
         CountDownLatch unblock = new CountDownLatch(1);
-        LeaseStore inner = LeaseStore.inProcess();
-        LeaseStore hanging = new LeaseStore() {
-            @Override
-            public Lease acquire(String key, String holder) {
-                Lease lease = inner.acquire(key, holder);
-                return new Lease() {
-                    public String key() {
-                        return lease.key();
-                    }
-
-                    public long token() {
-                        return lease.token();
-                    }
-
-                    public boolean renew() { // a store that stopped answering, with no timeout of its own
-                        renewalHangs.countDown();
-                        try {
-                            unblock.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return true;
-                    }
-
-                    public void release() {
-                        lease.release();
-                    }
-                };
-            }
-
-            @Override
-            public Duration duration() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        LeaseStore hanging = renewedAfter(() -> { // a store that stopped answering, with no timeout of its own
+            renewalHangs.countDown();
+            await(unblock);
+        });
         AtomicInteger callsBefore = new AtomicInteger(-1);
         f.sink.failWhen = b -> {
             if (b.type() == RecordType.SALES_ORDER && callsBefore.get() < 0) {
@@ -599,6 +542,63 @@ class FencingTest {
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
             rs.next();
             return rs.getInt(1) > 0;
+        }
+    }
+
+    @Test
+    void aCallThatWaitedForTheRateLimitLongerThanTheLeaseIsNotSent() {
+        CountDownLatch unblock = new CountDownLatch(1);
+        LeaseStore hanging = renewedAfter(() -> await(unblock));
+        try {
+            SyncEngine engine = f.engine(b -> b.leases(hanging).rateLimits(RateLimits.of(1, 60)).pacingClock(java.time.Clock.systemUTC())
+                    .clientOptions(options -> options.baseUri(f.sim.baseUri()).httpVersion(java.net.http.HttpClient.Version.HTTP_1_1)));
+            SyncReport report = engine.run(f.tenant); // the second call's slot comes a second after the first: past the lease
+            assertThat(report.failures()).contains(FailureKind.LEASE_LOST);
+            assertThat(f.journal()).as("only the call made while the leases were known to be held").hasSize(1);
+        } finally {
+            unblock.countDown();
+        }
+    }
+
+    /** Leases in memory for a second, each renewal doing {@code beforeRenewal} first (which may block or throw). */
+    static LeaseStore renewedAfter(Runnable beforeRenewal) {
+        LeaseStore inner = LeaseStore.inProcess();
+        return new LeaseStore() {
+            @Override
+            public Lease acquire(String key, String holder) {
+                Lease lease = inner.acquire(key, holder);
+                return new Lease() {
+                    public String key() {
+                        return lease.key();
+                    }
+
+                    public long token() {
+                        return lease.token();
+                    }
+
+                    public boolean renew() {
+                        beforeRenewal.run();
+                        return lease.renew();
+                    }
+
+                    public void release() {
+                        lease.release();
+                    }
+                };
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofSeconds(1);
+            }
+        };
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -183,8 +183,20 @@ public final class Cin7Client {
         private HttpClient httpClient;
         private HttpClient.Version httpVersion;
         private String userAgent = DEFAULT_USER_AGENT;
+        private Runnable beforeEachRequest = () -> { };
 
         private Builder() {}
+
+        /**
+         * A check run right before each request is sent, retries included, after the rate
+         * limiter's wait: what it throws (unchecked) abandons the request unsent and is thrown to
+         * the caller. The sync engine uses it so that a run that may have lost its tenant during
+         * a wait sends nothing. Default none.
+         */
+        public Builder beforeEachRequest(Runnable check) {
+            this.beforeEachRequest = Objects.requireNonNull(check, "beforeEachRequest");
+            return this;
+        }
 
         /**
          * The {@code User-Agent} every request sends, so that Cin7 and a proxy's logs can tell
@@ -325,7 +337,7 @@ public final class Cin7Client {
                     connectTimeout != null ? connectTimeout : Duration.ofSeconds(10),
                     httpVersion != null ? httpVersion : HttpClient.Version.HTTP_1_1));
             return new Cin7Client(new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy,
-                    clock, sleeper, random, listener, userAgent));
+                    clock, sleeper, random, listener, userAgent, beforeEachRequest));
         }
 
         private void checkBaseUri(List<String> problems) {

@@ -29,6 +29,7 @@ final class RequestExecutor {
     private final Credentials credentials;
     private final Map<String, String> headers;
     private final String userAgent;
+    private final Runnable beforeEachRequest;
     private final Duration requestTimeout;
     private final Cin7RateLimiter limiter;
     private final RetryPolicy retryPolicy;
@@ -39,11 +40,12 @@ final class RequestExecutor {
 
     RequestExecutor(URI baseUri, HttpTransport transport, Credentials credentials, Duration requestTimeout,
             Cin7RateLimiter limiter, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
-            Cin7ClientListener listener, String userAgent) {
+            Cin7ClientListener listener, String userAgent, Runnable beforeEachRequest) {
         this.baseUri = baseUri;
         this.transport = transport;
         this.credentials = credentials;
         this.userAgent = userAgent;
+        this.beforeEachRequest = beforeEachRequest;
         this.headers = Map.of("Authorization", credentials.basicAuthorization(), "Accept", "application/json", "User-Agent", userAgent);
         this.requestTimeout = requestTimeout;
         this.limiter = limiter;
@@ -57,7 +59,7 @@ final class RequestExecutor {
     /** The same requests, reported to another listener. */
     RequestExecutor withListener(Cin7ClientListener other) {
         return new RequestExecutor(baseUri, transport, credentials, requestTimeout, limiter, retryPolicy, clock, sleeper, random, other,
-                userAgent);
+                userAgent, beforeEachRequest);
     }
 
     URI baseUri() {
@@ -82,6 +84,7 @@ final class RequestExecutor {
         URI uri = baseUri.resolve(encodedPath);
         for (int attempt = 1; ; attempt++) {
             Cin7RateLimiter.Reservation slot = waitForSlot(path);
+            beforeEachRequest.run(); // after pacing, which may have taken long: the caller's last word on sending
             listener.requestSent(GET, path, attempt);
             limiter.sending(slot);
             Instant sent = clock.instant();

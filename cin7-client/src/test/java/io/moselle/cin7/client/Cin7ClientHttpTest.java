@@ -117,6 +117,21 @@ class Cin7ClientHttpTest {
     }
 
     @Test
+    void aCheckBeforeEachRequestCanAbandonARetryUnsent() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/Branches")).willReturn(aResponse().withStatus(503)));
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        Cin7Client client = clientBuilder().beforeEachRequest(() -> {
+            if (checks.incrementAndGet() == 2) {
+                throw new IllegalStateException("the caller may not send any more");
+            }
+        }).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.branches().list(ListQuery.builder().afterId(0).build()).stream().count())
+                .isInstanceOf(IllegalStateException.class).hasMessage("the caller may not send any more");
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("the retry was not sent").hasSize(1);
+    }
+
+    @Test
     void sendsTheUserAgentItIsGivenAndRefusesOneThatWouldInjectAHeader() {
         wm.stubFor(get(urlPathEqualTo("/api/v1/Branches")).willReturn(okJson("[]")));
         clientBuilder().userAgent("moselle-cin7-sync (replica-2; tenant:acme #7)").build().branches()

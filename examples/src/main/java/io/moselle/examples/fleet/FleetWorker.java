@@ -50,11 +50,16 @@ public final class FleetWorker {
 
     private FleetWorker() {}
 
-    /** The daily sync, as db-scheduler runs it: a refused run is tried again in a few seconds. */
+    /**
+     * The daily sync, as db-scheduler runs it: a refused run is tried again in a few seconds, and
+     * a dead worker's run is revived at the front of the queue.
+     */
     static CustomTask<Void> task(SyncEngine engine, javax.sql.DataSource db, String worker, CountingDataSource stores, LongAdder pages) {
         return Tasks.custom(TASK, Void.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
-                .onDeadExecutionRevive()
+                // a dead worker's tenant is due since its first due time: it goes before the tenants due after it,
+                // so its takeover waits for the lease and db-scheduler's detection, not for the whole queue
+                .onDeadExecution((complete, operations) -> operations.reschedule(complete, complete.getExecution().executionTime))
                 .execute((instance, context) -> {
                     try {
                         if (FleetDatabase.succeededToday(db, instance.getId())) {
