@@ -127,11 +127,15 @@ final class LeaseKeeper {
                     lost("it was taken over by another holder");
                 }
             } catch (RuntimeException e) {
-                Duration unrenewed = Duration.ofNanos(System.nanoTime() - renewedAt);
+                Duration unrenewed = sinceRenewal();
                 if (unrenewed.compareTo(store.duration()) >= 0) {
                     lost("it could not be renewed for " + unrenewed.toSeconds() + " s: " + e.getMessage());
                 }
             }
+        }
+
+        private Duration sinceRenewal() {
+            return Duration.ofNanos(System.nanoTime() - renewedAt);
         }
 
         /**
@@ -139,7 +143,7 @@ final class LeaseKeeper {
          * duration: the process was frozen, or the store unreachable), or null while it can.
          */
         String unrenewed() {
-            Duration unrenewed = Duration.ofNanos(System.nanoTime() - renewedAt);
+            Duration unrenewed = sinceRenewal();
             return unrenewed.compareTo(store.duration()) < 0 ? null
                     : "the lease " + lease.key() + " was not renewed for " + unrenewed.toSeconds() + " s: another holder may have it";
         }
