@@ -6,7 +6,7 @@ import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.SkuWarehouse;
 import io.moselle.mapping.Warehouse;
-import io.moselle.sync.MoselleSink;
+import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;

@@ -6,7 +6,7 @@ import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import io.moselle.sync.TransactionalSink;
+import io.moselle.sync.spi.TransactionalSink;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

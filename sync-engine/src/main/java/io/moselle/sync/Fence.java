@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Lease;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.moselle.sync;
 
 /** A lease is held by someone else. */
-public class LeaseHeldException extends RuntimeException {
+public class LeaseHeldException extends SyncException {
     private static final long serialVersionUID = 1L;
 
     private final String key;

@@ -5,10 +5,10 @@ package io.moselle.sync;
  * holder took the tenant over (this process was frozen or cut off for longer than the lease's
  * duration). The run stops; the checkpoint is the new holder's to move.
  */
-public class LeaseLostException extends CheckpointException {
+public class LeaseLostException extends SyncException {
     private static final long serialVersionUID = 1L;
 
     public LeaseLostException(String message) {
-        super(message, null);
+        super(message);
     }
 }

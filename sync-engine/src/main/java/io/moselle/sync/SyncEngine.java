@@ -1,9 +1,16 @@
 package io.moselle.sync;
 
+import io.moselle.sync.internal.Cin7Connections;
+import io.moselle.sync.internal.Engine;
+import io.moselle.sync.internal.EngineConfig;
+import io.moselle.sync.spi.CheckpointStore;
+import io.moselle.sync.spi.LeaseStore;
+import io.moselle.sync.spi.MoselleSink;
+import io.moselle.sync.spi.SyncListener;
+import io.moselle.sync.spi.TransactionalCheckpointStore;
+import io.moselle.sync.spi.TransactionalSink;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
-import io.moselle.cin7.client.Cin7RateLimiter;
-import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -12,12 +19,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -55,15 +60,10 @@ public final class SyncEngine {
     /** The most {@link Builder#parallelism} allows. */
     public static final int MAX_PARALLELISM = 16;
 
-    private final EngineConfig config;
-    private final Cin7Connections connections;
-    private final LeaseKeeper leases;
-    private final Map<String, RunControl> running = new ConcurrentHashMap<>();
+    private final Engine engine;
 
     private SyncEngine(EngineConfig config) {
-        this.config = config;
-        this.connections = new Cin7Connections(config);
-        this.leases = new LeaseKeeper(config.leases(), config.holder());
+        this.engine = new Engine(config);
     }
 
     public static Builder builder() {
@@ -79,7 +79,7 @@ public final class SyncEngine {
      * @throws SyncAlreadyRunningException if the tenant is running already
      */
     public SyncReport run(Tenant tenant) {
-        return execute(tenant, null, tenant.streams());
+        return engine.run(tenant, null, tenant.streams());
     }
 
     /**
@@ -95,7 +95,7 @@ public final class SyncEngine {
         if (streams == null || streams.isEmpty()) {
             throw new IllegalArgumentException("resync: streams must name at least one stream");
         }
-        return execute(tenant, from.truncatedTo(ChronoUnit.SECONDS), EnumSet.copyOf(streams));
+        return engine.run(tenant, from.truncatedTo(ChronoUnit.SECONDS), EnumSet.copyOf(streams));
     }
 
     /** Runs {@link #run(Tenant)} on {@code executor}; cancel with {@link #cancel(String)}. */
@@ -110,17 +110,12 @@ public final class SyncEngine {
      * @return whether a run was in progress
      */
     public boolean cancel(String tenantId) {
-        RunControl control = running.get(tenantId);
-        if (control == null) {
-            return false;
-        }
-        control.cancel();
-        return true;
+        return engine.cancel(tenantId);
     }
 
     /** Whether the tenant is running now. */
     public boolean isRunning(String tenantId) {
-        return running.containsKey(tenantId);
+        return engine.isRunning(tenantId);
     }
 
     /**
@@ -132,45 +127,7 @@ public final class SyncEngine {
      * made. Never throws for a Cin7 or store failure: the report says what failed.
      */
     public ConnectionReport testConnection(Tenant tenant) {
-        RunControl control = new RunControl(Thread.currentThread());
-        Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)")
-                .build();
-        try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
-            return ConnectionCheck.check(tenant, client);
-        } catch (LeaseHeldException e) {
-            return ConnectionCheck.notChecked(tenant, client, "the API connection " + tenant.credentials().username() + " is in use by "
-                    + e.holder() + ", which paces its calls: check again when its runs end", FailureKind.LEASE_HELD);
-        } catch (RuntimeException e) {
-            return ConnectionCheck.notChecked(tenant, client, "cannot take the lease on API connection " + tenant.credentials().username()
-                    + ": " + e.getMessage(), FailureKind.STORE);
-        } finally {
-            control.finish();
-        }
-    }
-
-    private SyncReport execute(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
-        RunControl control = new RunControl(Thread.currentThread());
-        if (running.putIfAbsent(tenant.id(), control) != null) {
-            throw SyncAlreadyRunningException.here(tenant.id());
-        }
-        try {
-            Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-            LeaseKeeper.RunLeases held;
-            try {
-                held = leases.acquire(tenant, control);
-            } catch (LeaseHeldException e) {
-                throw SyncAlreadyRunningException.elsewhere(tenant.id(), e);
-            } catch (RuntimeException e) {
-                return SyncReport.notStarted(tenant.id(), resyncFrom != null, now, streams,
-                        "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
-            }
-            try (held) {
-                return new TenantRun(config, tenant, control, held, now, resyncFrom, streams, connections).execute();
-            }
-        } finally {
-            running.remove(tenant.id(), control);
-            control.finish();
-        }
+        return engine.testConnection(tenant);
     }
 
     /** Builds a {@link SyncEngine}; {@link #build()} names every missing or invalid setting. Not thread-safe. */
@@ -307,7 +264,7 @@ public final class SyncEngine {
         /**
          * Where the leases on tenants and API connections live; default {@link LeaseStore#inProcess()},
          * this engine's memory. On several replicas, a store they share, such as
-         * {@code io.moselle.sync.jdbc.JdbcLeaseStore}: then a tenant runs once at a time fleet-wide.
+         * {@code io.moselle.sync.postgres.JdbcLeaseStore}: then a tenant runs once at a time fleet-wide.
          */
         public Builder leases(LeaseStore leases) {
             this.leases = Objects.requireNonNull(leases, "leases");
@@ -359,8 +316,7 @@ public final class SyncEngine {
                 problems.addAll(fencing(checkpoints, leaseStore));
             }
             try {
-                Cin7Connections.builder(clientOptions, Credentials.of("probe", "probe"),
-                        Cin7RateLimiter.create(rateLimits, CallBudget.unlimited(), pacingClock)).build();
+                Cin7Connections.probe(clientOptions, rateLimits, pacingClock);
             } catch (IllegalArgumentException e) {
                 problems.add("clientOptions: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.Cin7OmniSimulator;

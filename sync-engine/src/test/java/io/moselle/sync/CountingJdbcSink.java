@@ -1,7 +1,9 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.MoselleSink;
+import io.moselle.sync.spi.TransactionalSink;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

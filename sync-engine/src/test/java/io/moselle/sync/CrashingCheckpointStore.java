@@ -1,5 +1,9 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
+import io.moselle.sync.spi.Lease;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 

@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Checkpoint;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Credentials;
@@ -85,8 +86,7 @@ final class EngineFixture implements AutoCloseable {
                 + ReportAndListenerTest.listing(data.count(SimulatedData.STOCK));
         for (SyncStream stream : SyncStream.values()) {
             if (stream.isWindowed()) {
-                WindowedSource<?, ?, ?> source = stream.windowed().orElseThrow();
-                Instant recentFrom = now.minus(Duration.ofDays(source.lookbackDays(tenant.settings())));
+                Instant recentFrom = now.minus(Duration.ofDays(tenant.settings().lookbackDays(stream.settingsKey().orElseThrow())));
                 Instant historyFrom = now.minus(Duration.ofDays(tenant.settings().initialHistoryDays()));
                 String table = RESOURCES.get(stream);
                 minimum += ReportAndListenerTest.listing(ReportAndListenerTest.modifiedIn(data, table, new Window(recentFrom, now)))

@@ -1,12 +1,13 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.JournalEntry;
-import io.moselle.sync.jdbc.JdbcCallBudgets;
-import io.moselle.sync.jdbc.JdbcCheckpointStore;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcCallBudgets;
+import io.moselle.sync.postgres.JdbcCheckpointStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,10 +117,9 @@ class FencedDeliveryProcessTest {
 
     /** A child replica with {@code sink} that stops at {@code step}; its output lines, as they come. */
     BlockingQueue<String> start(String sink, String step) throws IOException {
-        child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), FencedReplicaChild.class.getName(),
+        child = new ProcessBuilder(ChildJvm.command(FencedReplicaChild.class,
                 f.sim.baseUri().toString(), f.tenant.credentials().username(), f.tenant.credentials().apiKey(),
-                TestPostgres.jdbcUrl("postgres"), prefix, EngineFixture.NOW.toString(), Integer.toString(LEASE_SECONDS), sink, step)
+                TestPostgres.jdbcUrl("postgres"), prefix, EngineFixture.NOW.toString(), Integer.toString(LEASE_SECONDS), sink, step))
                 .redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {

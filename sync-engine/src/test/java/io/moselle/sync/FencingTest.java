@@ -1,14 +1,17 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.LeaseStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.jdbc.JdbcCallBudgets;
-import io.moselle.sync.jdbc.JdbcCheckpointStore;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcCallBudgets;
+import io.moselle.sync.postgres.JdbcCheckpointStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -322,7 +325,7 @@ class FencingTest {
     void aDatabaseUnreachableForLongerThanTheLeaseStopsTheRun() {
         String database = TestPostgres.newDatabase();
         DataSource stores = TestPostgres.dataSource(database);
-        io.moselle.sync.jdbc.JdbcSchema.create(stores, prefix);
+        io.moselle.sync.postgres.JdbcSchema.create(stores, prefix);
         AtomicInteger afterTheLoss = new AtomicInteger();
         CountDownLatch cut = new CountDownLatch(1);
         f.sink.failWhen = b -> {
@@ -527,7 +530,7 @@ class FencingTest {
             blocker.setAutoCommit(false);
             s.executeQuery("SELECT 1 FROM " + prefix + "lease WHERE lease_key = 'tenant:acme' FOR UPDATE").close(); // a stuck taker
             long start = System.nanoTime();
-            assertThatThrownBy(lease::renew).isInstanceOf(io.moselle.sync.jdbc.JdbcStoreException.class)
+            assertThatThrownBy(lease::renew).isInstanceOf(io.moselle.sync.postgres.JdbcStoreException.class)
                     .hasMessageStartingWith("cannot renew the lease tenant:acme: ERROR: canceling statement");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the query timeout, a second at least")
                     .isLessThan(Duration.ofSeconds(5));

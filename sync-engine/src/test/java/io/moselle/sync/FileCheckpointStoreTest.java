@@ -1,5 +1,10 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.FileCheckpointStore;
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.LeaseStore;
+import io.moselle.sync.spi.Slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,13 +1,16 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.Slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.cin7.client.CallBudget;
-import io.moselle.sync.jdbc.JdbcCallBudgets;
-import io.moselle.sync.jdbc.JdbcCheckpointStore;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
-import io.moselle.sync.jdbc.JdbcSchema;
+import io.moselle.sync.postgres.JdbcCallBudgets;
+import io.moselle.sync.postgres.JdbcCheckpointStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

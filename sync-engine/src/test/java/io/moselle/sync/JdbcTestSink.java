@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.MoselleSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Product;

@@ -1,11 +1,12 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.SyncListener;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.jdbc.JdbcCallBudgets;
-import io.moselle.sync.jdbc.JdbcCheckpointStore;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcCallBudgets;
+import io.moselle.sync.postgres.JdbcCheckpointStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,15 +1,16 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.MoselleSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.jdbc.JdbcCallBudgets;
-import io.moselle.sync.jdbc.JdbcCheckpointStore;
-import io.moselle.sync.jdbc.JdbcLeaseStore;
-import io.moselle.sync.jdbc.JdbcSchema;
+import io.moselle.sync.postgres.JdbcCallBudgets;
+import io.moselle.sync.postgres.JdbcCheckpointStore;
+import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.JdbcSchema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -84,10 +85,9 @@ class PostgresFleetTest {
     void aHolderKilledMidRunLosesTheLeaseWithinItsDurationAndAnotherReplicaFinishes() throws Exception {
         int leaseSeconds = 3;
         JdbcTestSink sink = new JdbcTestSink(db, prefix);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), LeaseHolderChild.class.getName(),
+        Process child = new ProcessBuilder(ChildJvm.command(LeaseHolderChild.class,
                 f.sim.baseUri().toString(), f.tenant.credentials().username(), f.tenant.credentials().apiKey(),
-                TestPostgres.jdbcUrl("postgres"), prefix, EngineFixture.NOW.toString(), Integer.toString(leaseSeconds), "4")
+                TestPostgres.jdbcUrl("postgres"), prefix, EngineFixture.NOW.toString(), Integer.toString(leaseSeconds), "4"))
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

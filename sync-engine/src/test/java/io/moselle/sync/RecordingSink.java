@@ -1,5 +1,6 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.MoselleSink;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Product;
 import io.moselle.mapping.ReplenishmentOrder;

@@ -1,5 +1,8 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.Slice;
+import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.CallBudget;

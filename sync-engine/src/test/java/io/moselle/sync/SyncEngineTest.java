@@ -1,5 +1,9 @@
 package io.moselle.sync;
 
+import io.moselle.sync.spi.InMemoryCheckpointStore;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.FileCheckpointStore;
+import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.moselle.sync;
 
-import io.moselle.sync.jdbc.JdbcSchema;
+import io.moselle.sync.postgres.JdbcSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -19,7 +19,7 @@ import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
-import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;

@@ -9,7 +9,7 @@ import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.examples.fleet.Fleet;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;

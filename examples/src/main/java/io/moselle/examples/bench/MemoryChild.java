@@ -4,7 +4,7 @@ import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStream;

@@ -1,6 +1,6 @@
 package io.moselle.examples.bench;
 
-import io.moselle.sync.MoselleSink;
+import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,5 +1,6 @@
 package io.moselle.examples.bench;
 
+import io.moselle.mapping.Outcome;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.ListQuery;
@@ -11,9 +12,9 @@ import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.Latency;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
-import io.moselle.sync.SyncListener;
+import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.Tenant;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import io.moselle.examples.fleet.FleetWorker;
 import io.moselle.mapping.cin7.SettingsException;
 import io.moselle.sync.ConnectionReport;
 import io.moselle.sync.FailureKind;
-import io.moselle.sync.InMemoryCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package io.moselle.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.AtomicFiles;
+import io.moselle.sync.internal.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Reason;
-import io.moselle.sync.Checkpoint;
-import io.moselle.sync.CheckpointJson;
+import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
@@ -54,7 +53,7 @@ final class JournalEntries {
 
     static ObjectNode checkpoint(String name, Checkpoint checkpoint) {
         ObjectNode entry = JSON.createObjectNode().put("checkpoint", name);
-        entry.set("value", parse(CheckpointJson.write(checkpoint)));
+        entry.set("value", parse(checkpoint.toJson()));
         return entry;
     }
 
@@ -70,7 +69,7 @@ final class JournalEntries {
             } else if (entry.has("snapshot")) {
                 target.snapshot(snapshotOf(entry, tenantId, type(entry.get("snapshot").asText())));
             } else if (entry.has("checkpoint")) {
-                target.checkpoint(entry.get("checkpoint").asText(), CheckpointJson.read(entry.get("value").toString()));
+                target.checkpoint(entry.get("checkpoint").asText(), Checkpoint.fromJson(entry.get("value").toString()));
             } else {
                 throw new IllegalArgumentException("not a batch, a snapshot or a checkpoint");
             }

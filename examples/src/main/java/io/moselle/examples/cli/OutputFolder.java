@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.examples.FileSink;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.AtomicFiles;
-import io.moselle.sync.Checkpoint;
+import io.moselle.sync.internal.AtomicFiles;
+import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.CheckpointException;
-import io.moselle.sync.CheckpointJson;
-import io.moselle.sync.CheckpointStore;
-import io.moselle.sync.Lease;
-import io.moselle.sync.MoselleSink;
+import io.moselle.sync.spi.CheckpointStore;
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import io.moselle.sync.SyncReport;
@@ -324,7 +323,7 @@ final class OutputFolder implements Closeable {
             JsonNode saved = JSON.readTree(dir.resolve(CHECKPOINTS).toFile());
             for (var it = saved.fields(); it.hasNext(); ) {
                 var entry = it.next();
-                checkpoints.put(entry.getKey(), CheckpointJson.read(entry.getValue().toString()));
+                checkpoints.put(entry.getKey(), Checkpoint.fromJson(entry.getValue().toString()));
             }
         } catch (IOException | RuntimeException e) {
             throw FolderException.damaged(out.resolve(CHECKPOINTS), "cannot be read (" + e.getMessage() + ")");

@@ -1,7 +1,7 @@
 package io.moselle.examples.cli;
 
 import io.moselle.sync.StreamReport;
-import io.moselle.sync.SyncListener;
+import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
 import java.io.PrintStream;

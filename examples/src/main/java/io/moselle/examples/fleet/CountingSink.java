@@ -3,7 +3,7 @@ package io.moselle.examples.fleet;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import io.moselle.sync.TransactionalSink;
+import io.moselle.sync.spi.TransactionalSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import io.moselle.cin7.client.Credentials;
 import io.moselle.mapping.cin7.Cin7SettingsJson;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.Tenant;
-import io.moselle.sync.jdbc.JdbcSchema;
+import io.moselle.sync.postgres.JdbcSchema;
 import io.moselle.examples.JdbcSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

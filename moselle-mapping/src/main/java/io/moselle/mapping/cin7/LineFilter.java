@@ -1,5 +1,6 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.Text;
 import io.moselle.mapping.Reason;
 import java.math.BigDecimal;
 import java.util.EnumMap;

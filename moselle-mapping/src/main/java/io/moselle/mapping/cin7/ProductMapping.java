@@ -1,5 +1,7 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.Text;
+import io.moselle.mapping.internal.SkuClaims;
 import io.moselle.cin7.client.model.OptionStatus;
 import io.moselle.cin7.client.model.Product;
 import io.moselle.cin7.client.model.ProductOption;

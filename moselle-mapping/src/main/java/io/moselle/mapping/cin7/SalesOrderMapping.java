@@ -1,5 +1,7 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.Numbers;
+import io.moselle.mapping.internal.Text;
 import io.moselle.cin7.client.model.OrderStatus;
 import io.moselle.cin7.client.model.SalesOrder;
 import io.moselle.cin7.client.model.SalesOrderLine;

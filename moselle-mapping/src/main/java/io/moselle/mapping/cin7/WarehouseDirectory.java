@@ -1,5 +1,6 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.Text;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.mapping.Warehouse;
 import java.util.ArrayList;

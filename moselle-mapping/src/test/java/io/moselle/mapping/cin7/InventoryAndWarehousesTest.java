@@ -1,5 +1,6 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.InventoryAccumulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.model.Branch;

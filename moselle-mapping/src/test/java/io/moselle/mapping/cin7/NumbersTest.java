@@ -1,5 +1,7 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.Numbers;
+import io.moselle.mapping.internal.InventoryAccumulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.model.BranchTransferLine;
@@ -8,7 +10,7 @@ import io.moselle.cin7.client.model.SalesOrderLine;
 import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
-import io.moselle.mapping.Tally;
+import io.moselle.mapping.internal.Tally;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.moselle.mapping.cin7;
 
+import io.moselle.mapping.internal.SkuClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +10,7 @@ import io.moselle.cin7.client.model.ProductOption;
 import io.moselle.cin7.client.model.ProductStatus;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
-import io.moselle.mapping.Tally;
+import io.moselle.mapping.internal.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,0 +1,173 @@
+package io.moselle.sync.internal;
+
+import io.moselle.sync.Fence;
+import io.moselle.sync.RecordType;
+import io.moselle.sync.Retraction;
+import io.moselle.sync.Snapshot;
+import io.moselle.sync.SyncBatch;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointStore;
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.MoselleSink;
+import io.moselle.sync.spi.TransactionalCheckpointStore;
+import io.moselle.sync.spi.TransactionalSink;
+import io.moselle.mapping.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A run's writes: sink calls and checkpoint saves, one at a time per tenant (several streams may
+ * deliver at once), each under the run's lease. A page goes to the sink, then its checkpoint is
+ * saved; with a {@link TransactionalSink} both are one transaction, fenced by the lease in the
+ * database. A sink failure becomes a {@link SinkFailedException} that fails the stream, or a stop
+ * when the run was stopped meanwhile; nothing reaches the sink once the run is stopped.
+ */
+public final class Delivery {
+    private final Target target;
+    private final String tenantId;
+    private final Fence fence;
+    private final RunControl control;
+    private final Object lock = new Object();
+
+    Delivery(EngineConfig config, String tenantId, Lease lease, RunControl control) {
+        this.tenantId = tenantId;
+        this.fence = Fence.of(lease);
+        this.control = control;
+        this.target = config.transactionalSink() != null
+                ? new Transactional(config.transactionalSink(), (TransactionalCheckpointStore) config.checkpoints(), tenantId, lease)
+                : new Plain(config.sink(), config.checkpoints(), tenantId, lease);
+    }
+
+    /**
+     * Delivers the upserts and retractions among {@code outcomes}, counting every outcome (skips
+     * count only), then saves {@code checkpoint} as {@code name} when it is given: as one unit
+     * when the sink is transactional.
+     */
+    <R, K> void page(StreamCounters counters, RecordType<R, K> type, List<Outcome<R>> outcomes, String name,
+            Checkpoint checkpoint) {
+        List<R> upserts = new ArrayList<>();
+        List<Retraction<K>> retractions = new ArrayList<>();
+        for (Outcome<R> outcome : outcomes) {
+            counters.count(outcome);
+            switch (outcome.action()) {
+                case UPSERT -> upserts.add(outcome.record().orElseThrow());
+                case RETRACT -> retractions.add(new Retraction<>(type.keyClass().cast(outcome.key().orElseThrow()),
+                        outcome.reason().orElseThrow()));
+                case SKIP -> { }
+            }
+        }
+        SyncBatch<R, K> batch = SyncBatch.of(tenantId, counters.stream, type, upserts, retractions, fence);
+        if (batch.isEmpty()) {
+            if (checkpoint != null) {
+                save(name, checkpoint);
+            }
+        } else {
+            call(() -> target.write(batch, name, checkpoint));
+        }
+    }
+
+    /** Delivers a batch that no checkpoint covers: part of a snapshot. */
+    <R, K> void batch(RecordType<R, K> type, SyncStream stream, List<R> upserts) {
+        SyncBatch<R, K> batch = SyncBatch.of(tenantId, stream, type, upserts, List.of(), fence);
+        if (!batch.isEmpty()) {
+            call(() -> target.write(batch, null, null));
+        }
+    }
+
+    <R, K> void snapshotComplete(RecordType<R, K> type, Set<K> keys) {
+        Snapshot<R, K> snapshot = Snapshot.of(tenantId, type, keys, fence);
+        call(() -> target.snapshotComplete(snapshot));
+    }
+
+    /** Saves a checkpoint that no delivery goes with (a slice read to its end, or split). */
+    void save(String name, Checkpoint checkpoint) {
+        synchronized (lock) {
+            target.save(name, checkpoint);
+        }
+    }
+
+    private void call(Runnable write) {
+        control.checkNotStopped();
+        try {
+            synchronized (lock) {
+                write.run();
+            }
+        } catch (RuntimeException e) {
+            throw control.isStopped() ? control.stopped() : e;
+        }
+    }
+
+    /** Where writes go: a plain sink then the checkpoint store, or both in one transaction. */
+    private interface Target {
+        /** Writes {@code batch}, then saves {@code checkpoint} as {@code name} when it is not null. */
+        void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint);
+
+        void snapshotComplete(Snapshot<?, ?> snapshot);
+
+        void save(String name, Checkpoint checkpoint);
+    }
+
+    /** A {@link MoselleSink}: its call returns, then the checkpoint is saved (fenced where the store is shared). */
+    private record Plain(MoselleSink sink, CheckpointStore checkpoints, String tenantId, Lease lease) implements Target {
+        @Override
+        public void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint) {
+            try {
+                sink.write(batch);
+            } catch (Exception e) {
+                throw SinkFailedException.of(batch.toString(), e);
+            }
+            if (checkpoint != null) {
+                save(name, checkpoint);
+            }
+        }
+
+        @Override
+        public void snapshotComplete(Snapshot<?, ?> snapshot) {
+            try {
+                sink.snapshotComplete(snapshot);
+            } catch (Exception e) {
+                throw SinkFailedException.of("the " + snapshot.type() + " snapshot end", e);
+            }
+        }
+
+        @Override
+        public void save(String name, Checkpoint checkpoint) {
+            checkpoints.save(tenantId, name, checkpoint, lease);
+        }
+    }
+
+    /** A {@link TransactionalSink}: the lease checked, the sink's writes and the checkpoint, in one transaction. */
+    private record Transactional(TransactionalSink sink, TransactionalCheckpointStore store, String tenantId, Lease lease)
+            implements Target {
+        @Override
+        public void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint) {
+            store.commit(tenantId, Fence.of(lease), connection -> {
+                try {
+                    sink.write(connection, batch);
+                } catch (Exception e) {
+                    throw SinkFailedException.of(batch.toString(), e);
+                }
+            }, name, Optional.ofNullable(checkpoint));
+        }
+
+        @Override
+        public void snapshotComplete(Snapshot<?, ?> snapshot) {
+            store.commit(tenantId, Fence.of(lease), connection -> {
+                try {
+                    sink.snapshotComplete(connection, snapshot);
+                } catch (Exception e) {
+                    throw SinkFailedException.of("the " + snapshot.type() + " snapshot end", e);
+                }
+            }, null, Optional.empty());
+        }
+
+        /** Nothing to write with it: one fenced statement. */
+        @Override
+        public void save(String name, Checkpoint checkpoint) {
+            store.save(tenantId, name, checkpoint, lease);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.moselle.sync.internal;
+
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.sync.ConnectionReport;
+import io.moselle.sync.FailureKind;
+import io.moselle.sync.LeaseHeldException;
+import io.moselle.sync.SyncAlreadyRunningException;
+import io.moselle.sync.SyncReport;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.Tenant;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What {@code SyncEngine} does behind its API: starts runs under their leases, one at a time
+ * per tenant, and checks connections. Thread-safe.
+ */
+public final class Engine {
+    private final EngineConfig config;
+    private final Cin7Connections connections;
+    private final LeaseKeeper leases;
+    private final Map<String, RunControl> running = new ConcurrentHashMap<>();
+
+    public Engine(EngineConfig config) {
+        this.config = config;
+        this.connections = new Cin7Connections(config);
+        this.leases = new LeaseKeeper(config.leases(), config.holder());
+    }
+
+    /** Cancels the tenant's run in progress; whether there was one. */
+    public boolean cancel(String tenantId) {
+        RunControl control = running.get(tenantId);
+        if (control == null) {
+            return false;
+        }
+        control.cancel();
+        return true;
+    }
+
+    public boolean isRunning(String tenantId) {
+        return running.containsKey(tenantId);
+    }
+
+    public ConnectionReport testConnection(Tenant tenant) {
+        RunControl control = new RunControl(Thread.currentThread());
+        Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)")
+                .build();
+        try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
+            return ConnectionCheck.check(tenant, client);
+        } catch (LeaseHeldException e) {
+            return ConnectionCheck.notChecked(tenant, client, "the API connection " + tenant.credentials().username() + " is in use by "
+                    + e.holder() + ", which paces its calls: check again when its runs end", FailureKind.LEASE_HELD);
+        } catch (RuntimeException e) {
+            return ConnectionCheck.notChecked(tenant, client, "cannot take the lease on API connection " + tenant.credentials().username()
+                    + ": " + e.getMessage(), FailureKind.STORE);
+        } finally {
+            control.finish();
+        }
+    }
+
+    /** Runs {@code streams} of {@code tenant}: a re-sync from {@code resyncFrom}, or a daily run when it is null. */
+    public SyncReport run(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
+        RunControl control = new RunControl(Thread.currentThread());
+        if (running.putIfAbsent(tenant.id(), control) != null) {
+            throw new SyncAlreadyRunningException("a sync of tenant " + tenant.id() + " is already running");
+        }
+        try {
+            Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            LeaseKeeper.RunLeases held;
+            try {
+                held = leases.acquire(tenant, control);
+            } catch (LeaseHeldException e) {
+                throw alreadyRunningElsewhere(tenant.id(), e);
+            } catch (RuntimeException e) {
+                return Reports.notStarted(tenant.id(), resyncFrom != null, now, streams,
+                        "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
+            }
+            try (held) {
+                return new TenantRun(config, tenant, control, held, now, resyncFrom, streams, connections).execute();
+            }
+        } finally {
+            running.remove(tenant.id(), control);
+            control.finish();
+        }
+    }
+
+    private static SyncAlreadyRunningException alreadyRunningElsewhere(String tenantId, LeaseHeldException held) {
+        String what = held.key().startsWith("connection:")
+                ? "its API connection " + held.key().substring("connection:".length()) + " is in use by "
+                : "it is already running in ";
+        return new SyncAlreadyRunningException("a sync of tenant " + tenantId + " cannot start: " + what + held.holder());
+    }
+}

@@ -1,0 +1,37 @@
+package io.moselle.sync.internal;
+
+import io.moselle.sync.FailureKind;
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncReport;
+import io.moselle.sync.SyncStatus;
+import io.moselle.sync.SyncStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Reports the engine makes beyond one stream's. */
+final class Reports {
+    private Reports() {}
+
+    /** A run that could not start: every stream asked for FAILED with {@code error}, the others SKIPPED. */
+    static SyncReport notStarted(String tenantId, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error,
+            FailureKind failure) {
+        List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> streams.contains(s)
+                ? new StreamCounters(s).report(SyncStatus.FAILED, error, failure) : new StreamCounters(s).report(SyncStatus.SKIPPED)).toList();
+        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports, null, null,
+                Duration.ZERO);
+    }
+
+    static SyncStatus overall(List<StreamReport> streams) {
+        List<SyncStatus> ran = streams.stream().map(StreamReport::status).filter(s -> s != SyncStatus.SKIPPED).toList();
+        if (ran.contains(SyncStatus.CANCELLED)) {
+            return SyncStatus.CANCELLED;
+        }
+        boolean failed = ran.contains(SyncStatus.FAILED);
+        boolean ok = ran.stream().anyMatch(s -> s == SyncStatus.SUCCEEDED || s == SyncStatus.PAUSED);
+        if (failed) {
+            return ok ? SyncStatus.PARTIAL : SyncStatus.FAILED;
+        }
+        return ran.contains(SyncStatus.PAUSED) ? SyncStatus.PAUSED : SyncStatus.SUCCEEDED;
+    }
+}

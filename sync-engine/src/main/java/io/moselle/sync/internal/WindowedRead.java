@@ -1,0 +1,168 @@
+package io.moselle.sync.internal;
+
+import io.moselle.sync.Window;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.Slice;
+import io.moselle.cin7.client.ListQuery;
+import io.moselle.cin7.client.Page;
+import io.moselle.cin7.client.Where;
+import io.moselle.cin7.client.model.Identified;
+import io.moselle.mapping.Outcome;
+import io.moselle.mapping.cin7.Cin7Settings;
+import io.moselle.mapping.cin7.WarehouseDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One windowed stream of a run: its window planned from its checkpoint ({@link WindowPlanner}),
+ * cut newest first ({@link SlicePlanner}), then read slice by slice, each by keyset
+ * ({@code id > lastId}, {@code id ASC}), several at once when the run allows. Every page is
+ * delivered to the sink, then the checkpoint saved. In a long window (a first run's history, a
+ * re-sync) a slice whose page came back full is halved, and its halves again, down to about two
+ * slices per request allowed in flight: enough to keep the rate limit busy while Cin7 takes
+ * seconds a page, decided from the data alone.
+ *
+ * @param <T> the Cin7 record type
+ * @param <R> the Moselle record type
+ * @param <K> the Moselle key type
+ */
+public final class WindowedRead<T extends Identified, R, K> {
+    private final StreamRun s;
+    private final WindowedSource<T, R, K> source;
+    private final Cin7Settings settings;
+    private final WarehouseDirectory warehouses;
+    private final String checkpointName;
+    private final Instant recentFrom;
+    private final boolean longWindow;
+    /** How often a planned slice may be halved: its parts number at most twice the run's parallelism. */
+    private final int maxDepth;
+    /** The stream's checkpoint, and how many of its slices are still being read; guarded by this. */
+    private Checkpoint checkpoint;
+    private int unread;
+
+    private WindowedRead(StreamRun s, WindowedSource<T, R, K> source, Cin7Settings settings, WarehouseDirectory warehouses) {
+        this.s = s;
+        this.source = source;
+        this.settings = settings;
+        this.warehouses = warehouses;
+        this.checkpointName = s.run.isResync() ? s.stream.name() + ":resync" : s.stream.name();
+        this.recentFrom = s.run.now().minus(Duration.ofDays(source.lookbackDays(settings)));
+        Checkpoint saved = s.run.loadCheckpoint(checkpointName).orElse(Checkpoint.initial());
+        Checkpoint planned = WindowPlanner.plan(saved, s.run.now(), s.run.resyncFrom(), source.lookbackDays(settings),
+                settings.initialHistoryDays());
+        planned.pending().forEach(slice -> s.counters.window(slice.window()));
+        this.checkpoint = SlicePlanner.newestFirst(planned, recentFrom);
+        this.unread = checkpoint.pending().size();
+        this.longWindow = checkpoint.pending().stream().anyMatch(slice -> !SlicePlanner.isRecent(slice, recentFrom));
+        this.maxDepth = SlicePlanner.halvings(s.run.parallelism());
+        if (unread == 0) {
+            s.succeeded();
+        }
+    }
+
+    /** Plans the stream's windows from its checkpoint. */
+    static WindowedRead<?, ?, ?> plan(StreamRun s, WindowedSource<?, ?, ?> source, Cin7Settings settings, WarehouseDirectory warehouses) {
+        return new WindowedRead<>(s, source, settings, warehouses);
+    }
+
+    /** Whether the plan reaches back before the recent part: a first run, a re-sync, or a pause longer than the lookback. */
+    boolean isLong() {
+        return longWindow;
+    }
+
+    /** The reads of the recent part's slices, or of the older history's, newest first. */
+    synchronized List<ParallelReads.Read> reads(boolean recent) {
+        List<ParallelReads.Read> reads = new ArrayList<>();
+        for (Slice slice : checkpoint.pending()) {
+            if (SlicePlanner.isRecent(slice, recentFrom) == recent) {
+                reads.add(new SliceRead(slice, 0));
+            }
+        }
+        return reads;
+    }
+
+    /** One slice, read page by page after its last delivered id. */
+    private final class SliceRead extends PageRead {
+        private Window window;
+        private long lastId;
+        private int pages;
+        private int depth;
+
+        SliceRead(Slice slice, int depth) {
+            super(WindowedRead.this.s);
+            this.window = slice.window();
+            this.lastId = slice.lastId();
+            this.depth = depth;
+        }
+
+        @Override
+        Window window() {
+            return window;
+        }
+
+        @Override
+        boolean nextPage() {
+            Where inWindow = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
+            Page<T> page = source.resource().apply(s.client).list(ListQuery.builder().where(inWindow).afterId(lastId).build())
+                    .pages().iterator().next();
+            s.fetched(page, ++pages, p -> {
+                List<Outcome<R>> outcomes = new ArrayList<>(p.items().size());
+                p.items().forEach(record -> outcomes.add(source.mapping().map(record, settings, warehouses)));
+                if (p.items().isEmpty()) {
+                    s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, null);
+                } else {
+                    long last = p.items().get(p.items().size() - 1).id();
+                    synchronized (WindowedRead.this) {
+                        Checkpoint next = checkpoint.progress(window, last);
+                        s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, next);
+                        checkpoint = next;
+                    }
+                    lastId = last;
+                }
+            });
+            if (!page.isLast()) {
+                return true;
+            }
+            boolean streamDone;
+            synchronized (WindowedRead.this) {
+                update(c -> c.done(window));
+                streamDone = --unread == 0;
+            }
+            if (streamDone) {
+                s.succeeded();
+            }
+            return false;
+        }
+
+        /** After a full page of a long window: the newer half of what is left, read after the same last id; this read keeps the older half. */
+        @Override
+        public List<ParallelReads.Read> split() {
+            Optional<Instant> middle = longWindow && depth < maxDepth ? SlicePlanner.middle(window) : Optional.empty();
+            if (middle.isEmpty()) {
+                return List.of();
+            }
+            Instant at = middle.get();
+            synchronized (WindowedRead.this) {
+                update(c -> c.split(window, at));
+                unread++;
+            }
+            depth++;
+            SliceRead newer = new SliceRead(new Slice(new Window(at, window.to()), lastId), depth);
+            window = new Window(window.from(), at);
+            return List.of(newer);
+        }
+    }
+
+    /**
+     * Saves the checkpoint changed by {@code change}: one change at a time, as the slices of the
+     * stream progress side by side. A page's progress is saved with the page itself.
+     */
+    private synchronized void update(java.util.function.UnaryOperator<Checkpoint> change) {
+        Checkpoint next = change.apply(checkpoint);
+        s.run.delivery().save(checkpointName, next);
+        checkpoint = next;
+    }
+}

@@ -1,0 +1,80 @@
+package io.moselle.sync.postgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The tables of the PostgreSQL stores: {@code <prefix>checkpoint}, {@code <prefix>call_budget}
+ * and {@code <prefix>lease}. {@link #create} makes those missing; a host that manages its schema
+ * with its own migrations (Flyway, Liquibase) copies {@link #sql(String)} into one instead.
+ */
+public final class JdbcSchema {
+    private static final String RESOURCE = "schema.sql";
+
+    private JdbcSchema() {}
+
+    /**
+     * The schema's SQL with {@code tablePrefix} written out: statements separated by {@code ;},
+     * each creating a table only when it is missing.
+     *
+     * @throws IllegalArgumentException for a prefix other than lower-case letters, digits and underscores
+     */
+    public static String sql(String tablePrefix) {
+        String prefix = Jdbc.checkPrefix(tablePrefix);
+        try (InputStream in = JdbcSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + JdbcSchema.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates the tables with the default prefix {@code moselle_sync_} that are missing. */
+    public static void create(DataSource dataSource) {
+        create(dataSource, Jdbc.DEFAULT_PREFIX);
+    }
+
+    /**
+     * Creates the tables that are missing, in one transaction. Safe to call from every replica at
+     * start-up: a transaction-scoped advisory lock serialises concurrent calls.
+     *
+     * @throws JdbcStoreException when the database refuses
+     */
+    public static void create(DataSource dataSource, String tablePrefix) {
+        List<String> statements = statements(sql(tablePrefix));
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtext('" + tablePrefix + "schema'))");
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot create the sync tables with prefix " + tablePrefix + ": " + Jdbc.describe(e), e);
+        }
+    }
+
+    /** The statements of {@code sql}, without comment lines. */
+    static List<String> statements(String sql) {
+        String code = sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+        return Arrays.stream(code.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
