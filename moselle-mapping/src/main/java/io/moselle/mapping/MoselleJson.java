@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -35,12 +37,27 @@ public final class MoselleJson {
             .withZone(java.time.ZoneOffset.UTC);
 
     private static final ObjectMapper MAPPER = create();
+    private static final ObjectReader READER = MAPPER.reader();
+    private static final ObjectWriter WRITER = MAPPER.writer();
 
     private MoselleJson() {}
 
-    /** The shared, thread-safe mapper. Do not reconfigure it. */
+    /**
+     * A new mapper configured for the domain's JSON, the caller's own to configure further. Making
+     * one costs: keep it (as a constant), or use {@link #reader()} and {@link #writer()}.
+     */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
+    }
+
+    /** Reads the domain's JSON; immutable and thread-safe, so shared. */
+    public static ObjectReader reader() {
+        return READER;
+    }
+
+    /** Writes the domain's JSON; immutable and thread-safe, so shared. */
+    public static ObjectWriter writer() {
+        return WRITER;
     }
 
     /** Formats an instant the way records are written. */

@@ -3,6 +3,7 @@ package io.moselle.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +50,22 @@ class GoldenJsonTest {
     @MethodSource("records")
     void writesExactlyTheGoldenJsonAndReadsItBack(String file, Class<?> type, Object record) throws IOException {
         String golden = golden(file);
-        assertThat(MoselleJson.mapper().writeValueAsString(record)).isEqualTo(golden);
-        assertThat(MoselleJson.mapper().readValue(golden, type)).isEqualTo(record);
+        assertThat(MoselleJson.writer().writeValueAsString(record)).isEqualTo(golden);
+        assertThat((Object) MoselleJson.reader().forType(type).readValue(golden)).isEqualTo(record);
+        assertThat(MoselleJson.mapper().readValue(golden, type)).as("a mapper of its own reads the same").isEqualTo(record);
+    }
+
+    @Test
+    void aMapperHandedOutIsTheCallersOwnAndLeavesTheSharedFormAlone() throws Exception {
+        ObjectMapper mine = MoselleJson.mapper();
+        mine.disable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature());
+        mine.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        assertThat(MoselleJson.mapper()).isNotSameAs(mine);
+        assertThat(MoselleJson.writer().writeValueAsString(new BigDecimal("1E+2"))).isEqualTo("100");
+        assertThat(MoselleJson.mapper().writeValueAsString(new BigDecimal("1E+2"))).isEqualTo("100");
+        assertThatThrownBy(() -> MoselleJson.reader().forType(SkuWarehouse.class).<SkuWarehouse>readValue("{\"sku\":\"A\",\"warehouse\":\"1\",\"x\":1}"))
+                .as("still strict").hasMessageContaining("x");
     }
 
     @Test

@@ -4,22 +4,17 @@ import io.moselle.cin7.client.model.Branch;
 import io.moselle.mapping.Warehouse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The answer to "is this tenant set up right?": whether Cin7 accepts the credentials, whether
  * each resource can be read, and the branches with the warehouses they map to under the
- * tenant's settings, so a customer can map warehouses without support.
- *
- * @param tenantId the tenant
- * @param authenticated whether Cin7 accepted the credentials
- * @param access per resource path (e.g. {@code v1/SalesOrders}), whether it can be read
- * @param branches the branch list (empty unless readable)
- * @param warehouses the warehouses those branches map to
- * @param error the first problem met, or null; never holds a secret
- * @param failure what kind of problem {@code error} is, or null
+ * tenant's settings, so a customer can map warehouses without support. Immutable.
  */
-public record ConnectionReport(String tenantId, boolean authenticated, Map<String, Access> access, List<Branch> branches,
-        List<Warehouse> warehouses, String error, FailureKind failure) {
+@Value.Immutable
+@ReportStyle
+public abstract class ConnectionReport {
 
     /** Whether one resource can be read. */
     public enum Access {
@@ -33,19 +28,35 @@ public record ConnectionReport(String tenantId, boolean authenticated, Map<Strin
         UNKNOWN
     }
 
-    public ConnectionReport {
-        access = Map.copyOf(access);
-        branches = List.copyOf(branches);
-        warehouses = List.copyOf(warehouses);
-    }
+    public abstract String tenantId();
 
-    /** What kind of problem was met first, if any. */
-    public java.util.Optional<FailureKind> failureKind() {
-        return java.util.Optional.ofNullable(failure);
-    }
+    /** Whether Cin7 accepted the credentials. */
+    public abstract boolean authenticated();
+
+    /** Per resource path (e.g. {@code v1/SalesOrders}), whether it can be read. */
+    public abstract Map<String, Access> access();
+
+    /** The branch list (empty unless readable). */
+    public abstract List<Branch> branches();
+
+    /** The warehouses those branches map to. */
+    public abstract List<Warehouse> warehouses();
+
+    /** The first problem met, if any; never holds a secret. */
+    public abstract Optional<String> error();
+
+    /** What kind of problem {@link #error()} is. */
+    public abstract Optional<FailureKind> failureKind();
 
     /** Credentials accepted and every resource readable. */
     public boolean ok() {
-        return authenticated && access.values().stream().allMatch(a -> a == Access.READ);
+        return authenticated() && access().values().stream().allMatch(a -> a == Access.READ);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ConnectionReport} values; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableConnectionReport.Builder {}
 }

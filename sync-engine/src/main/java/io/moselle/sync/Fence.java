@@ -7,7 +7,7 @@ import java.util.Objects;
  * The lease a delivery was made under: its key ({@code tenant:<id>}) and the fencing token of
  * the acquisition. Every {@link SyncBatch} and {@link Snapshot} carries the fence of the run that
  * made it. A sink that writes to a PostgreSQL it shares with the lease store checks it inside its
- * own transaction ({@code JdbcLeaseStore.verify(connection, fence)}), so a run that lost its
+ * own transaction ({@code PostgresLeaseStore.verify(connection, fence)}), so a run that lost its
  * tenant while it was inside the sink commits nothing. Immutable.
  *
  * @param leaseKey what the lease is on, e.g. {@code tenant:acme}

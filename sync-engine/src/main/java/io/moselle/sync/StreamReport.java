@@ -9,49 +9,96 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.immutables.value.Value;
 
-/**
- * What one stream of a run did.
- *
- * @param stream the stream
- * @param status how it ended
- * @param windows the {@code modifiedDate} windows read (empty for snapshots)
- * @param apiCalls requests sent, retries included
- * @param pages pages read
- * @param fetched records read from Cin7
- * @param upserted records delivered as upserts
- * @param retracted keys delivered as retractions
- * @param reasons counted by what happened to the record (retracted, skipped, a line dropped, noted), then by reason: a
- *     stock row of a disabled warehouse is counted as skipped, an order of one as retracted
- * @param examples up to five source ids per reason
- * @param retries failed requests tried again
- * @param rateLimited requests Cin7 refused (429) although the rate limiter allowed them: other apps
- *     share the limit; each slows the API connection down for a while
- * @param throttled time spent waiting on the rate limiter
- * @param duration wall time of the stream
- * @param error why the stream FAILED, or why it was PAUSED or CANCELLED; null when it SUCCEEDED (never holds a secret)
- * @param failure what kind of failure, when the stream FAILED; else null
- */
-public record StreamReport(SyncStream stream, SyncStatus status, List<Window> windows, long apiCalls, long pages, long fetched,
-        long upserted, long retracted, Map<Reason.Kind, Map<Reason, Long>> reasons, Map<Reason, List<String>> examples,
-        long retries, long rateLimited, Duration throttled, Duration duration, String error, FailureKind failure) {
+/** What one stream of a run did. Immutable. */
+@Value.Immutable
+@ReportStyle
+public abstract class StreamReport {
+    public abstract SyncStream stream();
 
-    public StreamReport {
-        windows = List.copyOf(windows);
+    /** How the stream ended. */
+    public abstract SyncStatus status();
+
+    /** The {@code modifiedDate} windows read (empty for snapshots). */
+    public abstract List<Window> windows();
+
+    /** Requests sent, retries included. */
+    public abstract long apiCalls();
+
+    /** Pages read. */
+    public abstract long pages();
+
+    /** Records read from Cin7. */
+    public abstract long fetched();
+
+    /** Records delivered as upserts. */
+    public abstract long upserted();
+
+    /** Keys delivered as retractions. */
+    public abstract long retracted();
+
+    /**
+     * Counted by what happened to the record (retracted, skipped, a line dropped, noted), then by
+     * reason, most frequent first (ties in declared order): a stock row of a disabled warehouse is
+     * counted as skipped, an order of one as retracted.
+     */
+    public abstract Map<Reason.Kind, Map<Reason, Long>> reasons();
+
+    /** Up to five source ids per reason. */
+    public abstract Map<Reason, List<String>> examples();
+
+    /** Failed requests tried again. */
+    public abstract long retries();
+
+    /**
+     * Requests Cin7 refused (429) although the rate limiter allowed them: other apps share the
+     * limit; each slows the API connection down for a while.
+     */
+    public abstract long rateLimited();
+
+    /** Time spent waiting on the rate limiter. */
+    public abstract Duration throttled();
+
+    /** Wall time of the stream. */
+    public abstract Duration duration();
+
+    /** Why the stream FAILED, or why it was PAUSED or CANCELLED; empty when it SUCCEEDED. Never holds a secret. */
+    public abstract Optional<String> error();
+
+    /** What kind of failure, when the stream FAILED. */
+    public abstract Optional<FailureKind> failureKind();
+
+    /** The reasons in the order they are reported: most frequent first within each kind. */
+    @Value.Check
+    protected StreamReport ordered() {
         Map<Reason.Kind, Map<Reason, Long>> copy = new EnumMap<>(Reason.Kind.class);
-        reasons.forEach((kind, counts) -> copy.put(kind, mostFrequentFirst(counts)));
-        reasons = Collections.unmodifiableMap(copy);
-        examples = Map.copyOf(examples);
+        reasons().forEach((kind, counts) -> copy.put(kind, mostFrequentFirst(counts)));
+        if (copy.equals(reasons()) && reasons().values().stream().allMatch(StreamReport::isOrdered)) {
+            return this;
+        }
+        return builder().from(this).reasons(copy).build();
     }
+
+    private static boolean isOrdered(Map<Reason, Long> counts) {
+        return List.copyOf(counts.keySet()).equals(List.copyOf(mostFrequentFirst(counts).keySet()));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link StreamReport} values, as the engine does; {@code build()} throws IllegalStateException naming a missing field. */
+    public static final class Builder extends ImmutableStreamReport.Builder {}
 
     /** How often {@code reason} occurred, whatever happened to the records. */
     public long count(Reason reason) {
-        return reasons.values().stream().mapToLong(counts -> counts.getOrDefault(reason, 0L)).sum();
+        return reasons().values().stream().mapToLong(counts -> counts.getOrDefault(reason, 0L)).sum();
     }
 
     /** The reasons records (or lines) were {@code kind}, with their counts, most frequent first (ties in declared order). */
     public Map<Reason, Long> reasons(Reason.Kind kind) {
-        return reasons.getOrDefault(kind, Map.of());
+        return reasons().getOrDefault(kind, Map.of());
     }
 
     /** Records skipped (not delivered at all): the sum of {@code reasons(SKIPPED)}. */
@@ -74,14 +121,5 @@ public record StreamReport(SyncStream stream, SyncStatus status, List<Window> wi
                 .sorted(Map.Entry.<Reason, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return Collections.unmodifiableMap(ordered);
-    }
-
-    public Optional<String> errorMessage() {
-        return Optional.ofNullable(error);
-    }
-
-    /** What kind of failure, when the stream FAILED. */
-    public Optional<FailureKind> failureKind() {
-        return Optional.ofNullable(failure);
     }
 }

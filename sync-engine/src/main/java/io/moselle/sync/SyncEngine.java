@@ -1,17 +1,18 @@
 package io.moselle.sync;
 
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.RateLimits;
+import io.moselle.cin7.client.Sleeper;
 import io.moselle.sync.internal.Cin7Connections;
 import io.moselle.sync.internal.Engine;
 import io.moselle.sync.internal.EngineConfig;
+import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.LeaseStore;
 import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.spi.TransactionalCheckpointStore;
 import io.moselle.sync.spi.TransactionalSink;
-import io.moselle.cin7.client.CallBudget;
-import io.moselle.cin7.client.Cin7Client;
-import io.moselle.cin7.client.RateLimits;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Brings one tenant's Cin7 Omni data into Moselle: {@link #run(Tenant)} daily and on demand,
@@ -48,13 +49,18 @@ import java.util.function.Function;
  * {@link Builder#parallelism} above 1). The tenants share nothing but the engine's immutable
  * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
  * every Cin7 client itself, so every call is paced and counted against the connection's budget.
- * A tenant runs at most once at a time, under a lease ({@link Builder#leases}): a second call
+ * A tenant runs at most once at a time, under a lease ({@link Builder#leaseStore}): a second call
  * while one runs, here or in a process sharing the lease store, throws
  * {@link SyncAlreadyRunningException}. A run never throws for a Cin7, sink or checkpoint failure:
  * it reports it per stream, and the overall status tells (or call
- * {@link SyncReport#throwIfFailed()}). The engine holds no resource needing to be closed.
+ * {@link SyncReport#throwIfFailed()}).
+ *
+ * <p><b>Lifecycle.</b> The engine starts threads of its own: a lease-renewal thread with the first
+ * run, and the stream executor's threads unless the host gave one ({@link Builder#executor}).
+ * {@link #close()} cancels the runs under way and waits for them to end, then stops those
+ * threads; the engine then refuses new runs. Close it when the host stops or reloads.
  */
-public final class SyncEngine {
+public final class SyncEngine implements AutoCloseable {
     /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
     public static final int DEFAULT_PARALLELISM = 4;
     /** The most {@link Builder#parallelism} allows. */
@@ -62,8 +68,8 @@ public final class SyncEngine {
 
     private final Engine engine;
 
-    private SyncEngine(EngineConfig config) {
-        this.engine = new Engine(config);
+    private SyncEngine(EngineConfig config, ExecutorService ownExecutor) {
+        this.engine = new Engine(config, ownExecutor);
     }
 
     public static Builder builder() {
@@ -104,6 +110,18 @@ public final class SyncEngine {
     }
 
     /**
+     * Refuses new runs and connection checks ({@link IllegalStateException}), cancels those under
+     * way and waits until they have ended (each stops at its next step, leaves a consistent
+     * checkpoint, gives its leases up and reports CANCELLED to its caller), then stops every
+     * thread the engine started. An executor the host gave stays the host's to shut down. Calling
+     * it again does nothing more.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /**
      * Cancels the tenant's run in progress, if any: it stops at its next step (a request or wait
      * in progress is interrupted), leaving a consistent checkpoint, and reports CANCELLED.
      *
@@ -138,9 +156,10 @@ public final class SyncEngine {
         private Consumer<Cin7Client.Options> clientOptions = options -> { };
         private Clock clock = Clock.systemUTC();
         private Clock pacingClock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
         private SyncListener listener = SyncListener.NONE;
         private RateLimits rateLimits = RateLimits.defaults();
-        private Function<String, CallBudget> callBudgets = username -> CallBudget.perUtcDay(5_000);
+        private CallBudgets callBudgets = CallBudgets.perUtcDay(5_000);
         private long resyncCallReserve = 1_000;
         private int parallelism = DEFAULT_PARALLELISM;
         private Executor executor;
@@ -152,7 +171,7 @@ public final class SyncEngine {
 
         /**
          * Where records go: a sink that commits on its own. Delivery is at least once; a sink in
-         * a PostgreSQL it shares with {@code JdbcLeaseStore} is fenced when it checks each
+         * a PostgreSQL it shares with {@code PostgresLeaseStore} is fenced when it checks each
          * batch's {@link SyncBatch#fence()} in its transaction. This or
          * {@link #sink(TransactionalSink)} is required.
          */
@@ -165,8 +184,8 @@ public final class SyncEngine {
          * Where records go: a sink in the database of the checkpoint store, written in the
          * engine's transactions, each page with its checkpoint under the lease: exactly once,
          * and a replica that lost its tenant commits nothing. Needs a
-         * {@link TransactionalCheckpointStore} ({@code JdbcCheckpointStore}) fenced by
-         * {@link #leases} kept beside it ({@code JdbcLeaseStore} on the same {@code DataSource}
+         * {@link TransactionalCheckpointStore} ({@code PostgresCheckpointStore}) fenced by
+         * {@link #leaseStore} kept beside it ({@code PostgresLeaseStore} on the same {@code DataSource}
          * and table prefix).
          */
         public Builder sink(TransactionalSink sink) {
@@ -198,15 +217,20 @@ public final class SyncEngine {
         }
 
         /**
-         * The clock the rate limiters and daily call budgets run on; default system UTC. Keep it
-         * real time unless the clients' sleeper moves it too (as a test's fake clock does).
+         * What pacing measures time on and how it waits: the rate limiters, the daily call
+         * budgets, and the Cin7 clients' retries and {@code Retry-After}; default the system's UTC
+         * clock and {@link Sleeper#system()}. It replaces any clock and sleeper set in
+         * {@link #clientOptions}. Keep it real time unless the sleeper moves the clock too, as a
+         * test's fake clock does.
          */
-        public Builder pacingClock(Clock pacingClock) {
-            this.pacingClock = Objects.requireNonNull(pacingClock, "pacingClock");
+        public Builder pacing(Clock clock, Sleeper sleeper) {
+            this.pacingClock = Objects.requireNonNull(clock, "clock");
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        public Builder listener(SyncListener listener) {
+        /** Told of the progress of every run; default none. */
+        public Builder syncListener(SyncListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
@@ -218,10 +242,10 @@ public final class SyncEngine {
         }
 
         /**
-         * The daily call budget of each API connection, by its API username; default 5,000 per
-         * UTC day in memory. Implement {@link CallBudget} to persist it or share it between processes.
+         * The daily call budget of each API connection; default 5,000 per UTC day in memory
+         * ({@link CallBudgets#perUtcDay}). {@code PostgresCallBudgets} shares them between processes.
          */
-        public Builder callBudgets(Function<String, CallBudget> callBudgets) {
+        public Builder callBudgets(CallBudgets callBudgets) {
             this.callBudgets = Objects.requireNonNull(callBudgets, "callBudgets");
             return this;
         }
@@ -255,7 +279,11 @@ public final class SyncEngine {
             return this;
         }
 
-        /** Where reads besides the calling thread's run; default a cached pool of daemon threads. */
+        /**
+         * Where reads besides the calling thread's run; default a cached pool of daemon threads
+         * that {@link SyncEngine#close()} shuts down. An executor given here is not shut down by
+         * the engine.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -264,9 +292,9 @@ public final class SyncEngine {
         /**
          * Where the leases on tenants and API connections live; default {@link LeaseStore#inProcess()},
          * this engine's memory. On several replicas, a store they share, such as
-         * {@code io.moselle.sync.postgres.JdbcLeaseStore}: then a tenant runs once at a time fleet-wide.
+         * {@code io.moselle.sync.postgres.PostgresLeaseStore}: then a tenant runs once at a time fleet-wide.
          */
-        public Builder leases(LeaseStore leases) {
+        public Builder leaseStore(LeaseStore leases) {
             this.leases = Objects.requireNonNull(leases, "leases");
             return this;
         }
@@ -307,7 +335,7 @@ public final class SyncEngine {
                 problems.add("sink: both a MoselleSink (" + sink + ") and a TransactionalSink (" + transactionalSink + ") are set; set one");
             }
             if (singleReplica && leases != null) {
-                problems.add("singleReplica() and leases(" + leases + ") are both set: a single replica keeps its leases in memory");
+                problems.add("singleReplica() and leaseStore(" + leases + ") are both set: a single replica keeps its leases in memory");
             }
             LeaseStore leaseStore = leases != null ? leases : LeaseStore.inProcess();
             if (checkpoints == null) {
@@ -323,11 +351,11 @@ public final class SyncEngine {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
-            return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, listener, rateLimits,
-                    callBudgets, resyncCallReserve, parallelism,
-                    executor != null ? executor : Executors.newCachedThreadPool(daemonThreads()),
+            ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
+            return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, sleeper, listener, rateLimits,
+                    callBudgets, resyncCallReserve, parallelism, executor != null ? executor : ownExecutor,
                     leaseStore,
-                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)));
+                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)), ownExecutor);
         }
 
         /** What is wrong with how the checkpoints are fenced by {@code leaseStore}, if anything. */
@@ -336,7 +364,7 @@ public final class SyncEngine {
             Optional<String> unfenced = checkpointStore.unfencedBy(leaseStore);
             if (transactionalSink != null) {
                 if (!(checkpointStore instanceof TransactionalCheckpointStore)) {
-                    problems.add("a TransactionalSink needs a TransactionalCheckpointStore such as JdbcCheckpointStore,"
+                    problems.add("a TransactionalSink needs a TransactionalCheckpointStore such as PostgresCheckpointStore,"
                             + " but checkpointStore is " + checkpointStore);
                 } else if (unfenced.isPresent()) {
                     problems.add("a TransactionalSink commits under leases kept beside its checkpoints, but checkpointStore "
@@ -344,13 +372,13 @@ public final class SyncEngine {
                 }
             } else if (unfenced.isPresent() && !singleReplica) {
                 problems.add("checkpointStore " + checkpointStore + " is shared by processes but not fenced by leases " + leaseStore
-                        + ": " + unfenced.get() + ". Set leases(new JdbcLeaseStore(...)) on the same DataSource and table prefix,"
+                        + ": " + unfenced.get() + ". Set leaseStore(new PostgresLeaseStore(...)) on the same DataSource and table prefix,"
                         + " or declare singleReplica() if this process is the only one using these tables");
             }
             return problems;
         }
 
-        /** Idle threads end after a minute, and none keeps the JVM alive: the engine needs no closing. */
+        /** Idle threads end after a minute, none keeps the JVM alive, and closing the engine stops them all. */
         private static ThreadFactory daemonThreads() {
             AtomicInteger count = new AtomicInteger();
             return task -> {

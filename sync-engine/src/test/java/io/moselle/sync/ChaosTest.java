@@ -1,6 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
@@ -9,6 +8,7 @@ import io.moselle.cin7.simulator.FaultKind;
 import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.Seeded;
 import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.sync.spi.SyncListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class ChaosTest {
                     }
                 }
             };
-            chaos.engine = chaos.engine(b -> b.clientOptions(chaos.clientOptions(requestTimeout)).listener(both(recorder(texts), cancelling))
+            chaos.engine = chaos.engine(b -> b.clientOptions(chaos.clientOptions(requestTimeout)).syncListener(both(recorder(texts), cancelling))
                     .parallelism(parallelism));
             Map<String, Integer> seen = new ConcurrentHashMap<>();
             chaos.sink.failWhen = batch -> draw("sink " + identity(batch), seen) < 0.03;
@@ -185,7 +185,7 @@ class ChaosTest {
             @Override
             public void streamFinished(String tenantId, StreamReport report) {
                 texts.add(report.toString());
-                report.errorMessage().ifPresent(texts::add);
+                report.error().ifPresent(texts::add);
             }
         };
     }

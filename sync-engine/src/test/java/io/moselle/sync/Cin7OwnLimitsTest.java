@@ -1,6 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.Checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.CallBudget;
@@ -9,6 +8,8 @@ import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
 import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,15 +43,15 @@ class Cin7OwnLimitsTest {
 
         assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
         assertThat(paused.streams()).extracting(StreamReport::status).containsOnly(SyncStatus.PAUSED, SyncStatus.SUCCEEDED);
-        assertThat(paused.resumeAfterTime()).as("Cin7's Retry-After: next midnight UTC").contains(MIDNIGHT);
+        assertThat(paused.resumeAfter()).as("Cin7's Retry-After: next midnight UTC").contains(MIDNIGHT);
         assertThat(paused.streams()).filteredOn(s -> s.status() == SyncStatus.PAUSED).isNotEmpty()
-                .allSatisfy(s -> assertThat(s.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+                .allSatisfy(s -> assertThat(s.error()).hasValueSatisfying(m -> assertThat(m)
                         .contains("Cin7 refused calls of this API connection (HTTP 429) and asked to wait 64800 s")
                         .contains("perhaps by other apps")));
         List<JournalEntry> refused = f.journal().stream().filter(e -> e.status() == 429).toList();
         assertThat(refused).as("refused calls are not retried: nobody waits hours").hasSizeLessThanOrEqualTo(parallelism);
         assertThat(f.clock.sleeps()).as("no wait at all").isEmpty();
-        Checkpoint kept = f.checkpoints.load("acme", "SALES_ORDERS").orElse(Checkpoint.initial());
+        Checkpoint kept = f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElse(Checkpoint.initial());
 
         f.clock.set(MIDNIGHT.plus(Duration.ofHours(6)));
         f.sim.data().nextDay();
@@ -78,10 +79,10 @@ class Cin7OwnLimitsTest {
         SyncReport report = engine.run(f.tenant);
 
         assertThat(report.status()).isEqualTo(SyncStatus.PAUSED);
-        assertThat(report.stream(SyncStream.STOCK).orElseThrow().errorMessage()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(report.stream(SyncStream.STOCK).orElseThrow().error()).hasValueSatisfying(m -> assertThat(m)
                 .contains("3 times in a row despite pacing"));
         assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.PAUSED);
-        assertThat(report.resumeAfterTime()).isEmpty();
+        assertThat(report.resumeAfter()).isEmpty();
         assertThat(f.journal()).filteredOn(e -> e.status() == 429).hasSize(3);
     }
 
@@ -89,7 +90,7 @@ class Cin7OwnLimitsTest {
     void ourOwnBudgetSpentPausesUntilItsReset() {
         SyncReport report = f.engine(b -> b.callBudgets(c -> CallBudget.perUtcDay(4))).run(f.tenant);
         assertThat(report.status()).isEqualTo(SyncStatus.PAUSED);
-        assertThat(report.resumeAfterTime()).contains(MIDNIGHT);
+        assertThat(report.resumeAfter()).contains(MIDNIGHT);
         assertThat(f.journal()).hasSize(4);
     }
 }

@@ -6,6 +6,7 @@ import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
 import io.moselle.mapping.cin7.Cin7Settings;
+import io.moselle.sync.spi.CheckpointKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class ConcurrencyAndCancellationTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow())).isPositive();
+            assertThat(EngineFixture.lastId(f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow())).isPositive();
             SyncReport again = f.engine.run(f.tenant);
             assertThat(again.status()).isEqualTo(SyncStatus.SUCCEEDED);
             assertThat(f.sink.state("acme")).isEqualTo(f.expected(f.tenant));

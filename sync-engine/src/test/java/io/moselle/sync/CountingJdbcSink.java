@@ -1,9 +1,10 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.MoselleSink;
-import io.moselle.sync.spi.TransactionalSink;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.mapping.Product;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.spi.UniformSink;
+import io.moselle.sync.spi.UniformTransactionalSink;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ final class CountingJdbcSink {
                         + " ON CONFLICT (tenant_id, type, record_key, token) DO UPDATE SET applied = " + prefix + "sink_applied.applied + 1")) {
             for (R record : batch.upserts()) {
                 String key = String.valueOf(batch.type().keyOf(record));
-                set(upsert, batch, key).setString(4, MoselleJson.mapper().writeValueAsString(record));
+                set(upsert, batch, key).setString(4, MoselleJson.writer().writeValueAsString(record));
                 upsert.addBatch();
                 set(count, batch, key).setLong(4, batch.fence().token());
                 count.addBatch();
@@ -109,7 +110,7 @@ final class CountingJdbcSink {
     }
 
     /** Writes in the engine's transaction; {@code afterWrites} runs there after each batch's writes. */
-    static final class Transactional implements TransactionalSink {
+    static final class Transactional implements UniformTransactionalSink {
         private final String prefix;
         volatile Consumer<SyncBatch<?, ?>> afterWrites = b -> { };
 
@@ -119,25 +120,30 @@ final class CountingJdbcSink {
         }
 
         @Override
-        public void write(Connection connection, SyncBatch<?, ?> batch) throws Exception {
+        public <R, K> void write(Connection connection, SyncBatch<R, K> batch) throws Exception {
             CountingJdbcSink.write(connection, prefix, batch);
             afterWrites.accept(batch);
         }
 
         @Override
-        public void snapshotComplete(Connection connection, Snapshot<?, ?> snapshot) throws Exception {
+        public <R, K> void retainOnly(Connection connection, Snapshot<R, K> snapshot) throws Exception {
+            CountingJdbcSink.snapshotComplete(connection, prefix, snapshot);
+        }
+
+        @Override
+        public void productsComplete(Connection connection, Snapshot<Product, String> snapshot) throws Exception {
             CountingJdbcSink.snapshotComplete(connection, prefix, snapshot);
         }
     }
 
     /** Writes each call in a transaction of its own, after checking the call's fence in it. */
-    static final class Fenced implements MoselleSink {
+    static final class Fenced implements UniformSink {
         private final DataSource db;
         private final String prefix;
-        private final JdbcLeaseStore leases;
+        private final PostgresLeaseStore leases;
         volatile Consumer<SyncBatch<?, ?>> afterWrites = b -> { };
 
-        Fenced(DataSource db, String prefix, JdbcLeaseStore leases) {
+        Fenced(DataSource db, String prefix, PostgresLeaseStore leases) {
             this.db = db;
             this.prefix = prefix;
             this.leases = leases;
@@ -145,7 +151,7 @@ final class CountingJdbcSink {
         }
 
         @Override
-        public void write(SyncBatch<?, ?> batch) throws Exception {
+        public <R, K> void write(SyncBatch<R, K> batch) throws Exception {
             inTransaction(batch.fence(), c -> {
                 CountingJdbcSink.write(c, prefix, batch);
                 afterWrites.accept(batch);
@@ -153,7 +159,12 @@ final class CountingJdbcSink {
         }
 
         @Override
-        public void snapshotComplete(Snapshot<?, ?> snapshot) throws Exception {
+        public <R, K> void retainOnly(Snapshot<R, K> snapshot) throws Exception {
+            inTransaction(snapshot.fence(), c -> CountingJdbcSink.snapshotComplete(c, prefix, snapshot));
+        }
+
+        @Override
+        public void productsComplete(Snapshot<Product, String> snapshot) throws Exception {
             inTransaction(snapshot.fence(), c -> CountingJdbcSink.snapshotComplete(c, prefix, snapshot));
         }
 

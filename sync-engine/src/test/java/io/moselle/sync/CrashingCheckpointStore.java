@@ -1,6 +1,7 @@
 package io.moselle.sync;
 
 import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.spi.Lease;
@@ -15,12 +16,12 @@ final class CrashingCheckpointStore implements CheckpointStore {
     volatile IntPredicate failSaveWhen = n -> false;
 
     @Override
-    public Optional<Checkpoint> load(String tenantId, String name) {
-        return stored.load(tenantId, name);
+    public Optional<Checkpoint> load(String tenantId, CheckpointKey key) {
+        return stored.load(tenantId, key);
     }
 
     @Override
-    public void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
+    public void save(String tenantId, CheckpointKey key, Checkpoint checkpoint, Lease lease) {
         int n;
         synchronized (this) {
             n = ++saves;
@@ -28,6 +29,6 @@ final class CrashingCheckpointStore implements CheckpointStore {
         if (failSaveWhen.test(n)) {
             throw new CheckpointException("the checkpoint store failed on save " + n, null);
         }
-        stored.save(tenantId, name, checkpoint, lease);
+        stored.save(tenantId, key, checkpoint, lease);
     }
 }

@@ -1,6 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.Checkpoint;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Credentials;
@@ -8,10 +7,11 @@ import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.client.RetryPolicy;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
-import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.cin7.simulator.JournalEntry;
+import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
+import io.moselle.sync.spi.Checkpoint;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ final class EngineFixture implements AutoCloseable {
         return SyncEngine.builder()
                 .parallelism(1)
                 .clock(clock)
-                .pacingClock(clock)
+                .pacing(clock, clock.sleeper())
                 .rateLimits(RateLimits.unlimited())
                 .callBudgets(c -> CallBudget.unlimited())
                 .clientOptions(clientOptions(Duration.ofSeconds(5)));

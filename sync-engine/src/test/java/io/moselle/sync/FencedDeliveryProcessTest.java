@@ -1,13 +1,13 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.JournalEntry;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.spi.SyncListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -145,12 +146,12 @@ class FencedDeliveryProcessTest {
     /** Another replica runs the tenant as soon as the lease allows; {@code started} runs when its first stream starts. */
     SyncReport takeOver(String sink, Runnable started) throws Exception {
         DataSource own = TestPostgres.dataSource();
-        JdbcLeaseStore leases = new JdbcLeaseStore(own, prefix, Duration.ofSeconds(LEASE_SECONDS));
-        SyncEngine.Builder b = f.builder().holderName("replica-2").checkpointStore(new JdbcCheckpointStore(own, prefix))
-                .callBudgets(new JdbcCallBudgets(own, prefix, 100_000)).leases(leases)
-                .listener(new SyncListener() {
+        PostgresLeaseStore leases = new PostgresLeaseStore(own, prefix, Duration.ofSeconds(LEASE_SECONDS));
+        SyncEngine.Builder b = f.builder().holderName("replica-2").checkpointStore(new PostgresCheckpointStore(own, prefix))
+                .callBudgets(new PostgresCallBudgets(own, prefix, 100_000)).leaseStore(leases)
+                .syncListener(new SyncListener() {
                     @Override
-                    public void streamStarted(String tenantId, SyncStream stream, Window window) {
+                    public void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {
                         if (stream == SyncStream.BRANCHES) {
                             started.run();
                         }

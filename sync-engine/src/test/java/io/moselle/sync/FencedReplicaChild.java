@@ -1,12 +1,12 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.SyncListener;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.spi.SyncListener;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
@@ -54,17 +54,17 @@ public final class FencedReplicaChild {
         String prefix = args[4];
         step = args[8];
         DataSource db = pausing(postgres);
-        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(Long.parseLong(args[6])));
+        PostgresLeaseStore leases = new PostgresLeaseStore(db, prefix, Duration.ofSeconds(Long.parseLong(args[6])));
         SyncEngine.Builder builder = SyncEngine.builder()
-                .checkpointStore(new JdbcCheckpointStore(db, prefix))
-                .callBudgets(new JdbcCallBudgets(db, prefix, 100_000))
-                .leases(leases)
+                .checkpointStore(new PostgresCheckpointStore(db, prefix))
+                .callBudgets(new PostgresCallBudgets(db, prefix, 100_000))
+                .leaseStore(leases)
                 .holderName("child")
                 .parallelism(1)
                 .rateLimits(RateLimits.unlimited())
                 .clock(Clock.fixed(Instant.parse(args[5]), ZoneOffset.UTC))
                 .clientOptions(options -> options.baseUri(args[0]).httpVersion(HttpClient.Version.HTTP_1_1))
-                .listener(new SyncListener() {
+                .syncListener(new SyncListener() {
                     @Override
                     public void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
                         pauseAt("between");

@@ -26,12 +26,12 @@ import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
-import io.moselle.mapping.internal.Tally;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.mapping.internal.InventoryAccumulator;
 import io.moselle.mapping.cin7.ReplenishmentMapping;
 import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.mapping.internal.InventoryAccumulator;
+import io.moselle.mapping.internal.Tally;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -486,7 +486,7 @@ class HostilePayloadTest {
                     .flatMap(b -> b.as(RecordType.SALES_ORDER).upserts().stream()).map(o -> o.externalId()).toList();
             if (refused) {
                 assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
-                assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("v1/SalesOrders page 1")
+                assertThat(sales.error()).hasValueSatisfying(m -> assertThat(m).contains("v1/SalesOrders page 1")
                         .contains("record id " + id).contains("lineItems[0].qty"));
                 assertThat(delivered).as("nothing of the page holding the order (ids 251 to 500)").isNotEmpty()
                         .noneMatch(o -> o > 250 && o <= 500).anyMatch(o -> o <= 250);

@@ -1,9 +1,9 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.MoselleSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Product;
+import io.moselle.sync.spi.UniformSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * each batch in one transaction: shared by processes, so a run killed in one and finished in
  * another can be compared with an uninterrupted run.
  */
-final class JdbcTestSink implements MoselleSink {
+final class JdbcTestSink implements UniformSink {
     private final DataSource dataSource;
     private final String table;
 
@@ -29,11 +29,8 @@ final class JdbcTestSink implements MoselleSink {
     }
 
     @Override
-    public void write(SyncBatch<?, ?> batch) throws SQLException, JsonProcessingException {
-        write(batch.tenantId(), batch);
-    }
-
-    private <R, K> void write(String tenantId, SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
+    public <R, K> void write(SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
+        String tenantId = batch.tenantId();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)"
@@ -44,7 +41,7 @@ final class JdbcTestSink implements MoselleSink {
                     upsert.setString(1, tenantId);
                     upsert.setString(2, batch.type().name());
                     upsert.setString(3, String.valueOf(batch.type().keyOf(record)));
-                    upsert.setString(4, MoselleJson.mapper().writeValueAsString(record));
+                    upsert.setString(4, MoselleJson.writer().writeValueAsString(record));
                     upsert.addBatch();
                 }
                 for (var retraction : batch.retractions()) {
@@ -61,21 +58,22 @@ final class JdbcTestSink implements MoselleSink {
     }
 
     @Override
-    public void snapshotComplete(Snapshot<?, ?> snapshot) throws SQLException, JsonProcessingException {
-        String type = snapshot.type().name();
-        if (snapshot.type() == RecordType.PRODUCT) {
-            var skus = snapshot.as(RecordType.PRODUCT).keys();
-            for (Map.Entry<String, String> row : rows(snapshot.tenantId(), type).entrySet()) {
-                Product product = MoselleJson.mapper().readValue(row.getValue(), Product.class);
-                if (!skus.contains(row.getKey()) && product.active()) {
-                    update(snapshot.tenantId(), type, row.getKey(), MoselleJson.mapper().writeValueAsString(product.deactivated()));
-                }
+    public void productsComplete(Snapshot<Product, String> snapshot) throws SQLException, JsonProcessingException {
+        String type = RecordType.PRODUCT.name();
+        for (Map.Entry<String, String> row : rows(snapshot.tenantId(), type).entrySet()) {
+            Product product = MoselleJson.reader().forType(Product.class).readValue(row.getValue());
+            if (!snapshot.keys().contains(row.getKey()) && product.active()) {
+                update(snapshot.tenantId(), type, row.getKey(), MoselleJson.writer().writeValueAsString(product.deactivated()));
             }
-        } else {
-            for (String key : rows(snapshot.tenantId(), type).keySet()) {
-                if (snapshot.keys().stream().noneMatch(k -> String.valueOf(k).equals(key))) {
-                    update(snapshot.tenantId(), type, key, null);
-                }
+        }
+    }
+
+    @Override
+    public <R, K> void retainOnly(Snapshot<R, K> snapshot) throws SQLException {
+        String type = snapshot.type().name();
+        for (String key : rows(snapshot.tenantId(), type).keySet()) {
+            if (snapshot.keys().stream().noneMatch(k -> String.valueOf(k).equals(key))) {
+                update(snapshot.tenantId(), type, key, null);
             }
         }
     }
@@ -93,7 +91,7 @@ final class JdbcTestSink implements MoselleSink {
 
     private <R, K> void read(String tenantId, RecordType<R, K> type, Map<K, R> into) throws SQLException, JsonProcessingException {
         for (String json : rows(tenantId, type.name()).values()) {
-            R record = MoselleJson.mapper().readValue(json, type.recordClass());
+            R record = MoselleJson.reader().forType(type.recordClass()).readValue(json);
             into.put(type.keyOf(record), record);
         }
     }

@@ -1,12 +1,12 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.SyncListener;
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.spi.SyncListener;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,15 +36,15 @@ public final class LeaseHolderChild {
         java.util.concurrent.atomic.AtomicInteger salesPages = new java.util.concurrent.atomic.AtomicInteger();
         SyncEngine engine = SyncEngine.builder()
                 .sink(new JdbcTestSink(db, prefix))
-                .checkpointStore(new JdbcCheckpointStore(db, prefix))
-                .callBudgets(new JdbcCallBudgets(db, prefix, 100_000))
-                .leases(new JdbcLeaseStore(db, prefix, Duration.ofSeconds(Long.parseLong(args[6]))))
+                .checkpointStore(new PostgresCheckpointStore(db, prefix))
+                .callBudgets(new PostgresCallBudgets(db, prefix, 100_000))
+                .leaseStore(new PostgresLeaseStore(db, prefix, Duration.ofSeconds(Long.parseLong(args[6]))))
                 .holderName("child")
                 .parallelism(1)
                 .rateLimits(RateLimits.unlimited())
                 .clock(Clock.fixed(Instant.parse(args[5]), ZoneOffset.UTC))
                 .clientOptions(options -> options.baseUri(args[0]).httpVersion(HttpClient.Version.HTTP_1_1))
-                .listener(new SyncListener() {
+                .syncListener(new SyncListener() {
                     @Override
                     public void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
                         System.out.println("page " + stream + " " + page);

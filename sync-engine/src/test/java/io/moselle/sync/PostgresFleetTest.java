@@ -1,20 +1,19 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.MoselleSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.cin7.simulator.DatasetSpec;
-import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
-import io.moselle.sync.postgres.JdbcSchema;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.postgres.PostgresSchema;
+import io.moselle.sync.spi.CheckpointKey;
+import io.moselle.sync.spi.MoselleSink;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -45,9 +44,9 @@ class PostgresFleetTest {
     /** A replica: an engine on the PostgreSQL stores, with a data source of its own. */
     SyncEngine replica(String name, DataSource dataSource, MoselleSink sink, Duration leaseDuration) {
         return f.engine(b -> b.sink(sink).holderName(name)
-                .checkpointStore(new JdbcCheckpointStore(dataSource, prefix))
-                .callBudgets(new JdbcCallBudgets(dataSource, prefix, 100_000))
-                .leases(new JdbcLeaseStore(dataSource, prefix, leaseDuration)));
+                .checkpointStore(new PostgresCheckpointStore(dataSource, prefix))
+                .callBudgets(new PostgresCallBudgets(dataSource, prefix, 100_000))
+                .leaseStore(new PostgresLeaseStore(dataSource, prefix, leaseDuration)));
     }
 
     @Test
@@ -119,7 +118,7 @@ class PostgresFleetTest {
 
     @Test
     void aRunWhoseLeaseIsTakenOverStopsAndLeavesTheCheckpointToTheNewHolder() {
-        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
+        PostgresLeaseStore leases = new PostgresLeaseStore(db, prefix, Duration.ofSeconds(30));
         RecordingSink sink = new RecordingSink();
         sink.failWhen = b -> {
             if (b.type() == RecordType.SALES_ORDER && sink.batches.stream().noneMatch(x -> x.type() == RecordType.SALES_ORDER)) {
@@ -132,21 +131,21 @@ class PostgresFleetTest {
 
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(sales.error()).hasValueSatisfying(m -> assertThat(m)
                 .contains("checkpoint SALES_ORDERS of tenant acme not saved").contains("taken over by a newer holder"));
         for (SyncStream later : List.of(SyncStream.PURCHASE_ORDERS, SyncStream.BRANCH_TRANSFERS)) {
             assertThat(report.stream(later).orElseThrow().status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(report.stream(later).orElseThrow().errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("tenant:acme"));
+            assertThat(report.stream(later).orElseThrow().error()).hasValueSatisfying(m -> assertThat(m).contains("tenant:acme"));
         }
         assertThat(f.journal()).noneMatch(e -> e.resource().equals("v1/PurchaseOrders"));
-        assertThat(new JdbcCheckpointStore(db, prefix).load("acme", "SALES_ORDERS")).as("never written by the old holder").isEmpty();
+        assertThat(new PostgresCheckpointStore(db, prefix).load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).as("never written by the old holder").isEmpty();
     }
 
     @Test
     void theDatabaseGoingAwayMidRunFailsWhatItReachesClearlyAndTheNextRunResumes() throws Exception {
         String database = TestPostgres.newDatabase();
         DataSource stores = TestPostgres.dataSource(database);
-        JdbcSchema.create(stores, prefix);
+        PostgresSchema.create(stores, prefix);
         RecordingSink sink = new RecordingSink();
         sink.failWhen = b -> {
             // the fourth page of sales orders: the last 90 days (two pages) and one older page are in
@@ -157,16 +156,16 @@ class PostgresFleetTest {
             return false;
         };
         SyncEngine engine = f.engine(b -> b.sink(sink).holderName("replica-1")
-                .checkpointStore(new JdbcCheckpointStore(stores, prefix))
-                .callBudgets(new JdbcCallBudgets(stores, prefix, 100_000))
-                .leases(new JdbcLeaseStore(stores, prefix, Duration.ofSeconds(30))));
+                .checkpointStore(new PostgresCheckpointStore(stores, prefix))
+                .callBudgets(new PostgresCallBudgets(stores, prefix, 100_000))
+                .leaseStore(new PostgresLeaseStore(stores, prefix, Duration.ofSeconds(30))));
 
         SyncReport broken = engine.run(f.tenant);
         assertThat(broken.status()).isEqualTo(SyncStatus.PARTIAL);
         for (SyncStream stream : List.of(SyncStream.SALES_ORDERS, SyncStream.PURCHASE_ORDERS, SyncStream.BRANCH_TRANSFERS)) {
             StreamReport s = broken.stream(stream).orElseThrow();
             assertThat(s.status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(s.errorMessage()).hasValueSatisfying(m -> assertThat(m).containsAnyOf("cannot save checkpoint",
+            assertThat(s.error()).hasValueSatisfying(m -> assertThat(m).containsAnyOf("cannot save checkpoint",
                     "cannot load checkpoint", "cannot count a call against the daily budget").contains(database));
         }
         assertThat(f.journal()).as("no call without the budget's count: the older purchase orders, planned before the database went away,"
@@ -174,7 +173,7 @@ class PostgresFleetTest {
                 .noneMatch(e -> e.param("where").startsWith("modifiedDate>='2024-11-27T06:00:00Z'"));
 
         TestPostgres.execute(db, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
-        long lastId = EngineFixture.lastId(new JdbcCheckpointStore(stores, prefix).load("acme", "SALES_ORDERS").orElseThrow());
+        long lastId = EngineFixture.lastId(new PostgresCheckpointStore(stores, prefix).load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow());
         f.sim.clearJournal();
         sink.failWhen = b -> false;
         SyncReport resumed = engine.run(f.tenant);

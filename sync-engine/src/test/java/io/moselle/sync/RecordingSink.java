@@ -1,19 +1,20 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.MoselleSink;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Product;
 import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.SkuWarehouse;
 import io.moselle.mapping.Warehouse;
+import io.moselle.sync.spi.MoselleSink;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** A sink holding each tenant's final state in memory, recording batches, and failing on demand. */
@@ -61,7 +62,31 @@ final class RecordingSink implements MoselleSink {
     }
 
     @Override
-    public void write(SyncBatch<?, ?> batch) {
+    public void writeWarehouses(SyncBatch<Warehouse, String> batch) {
+        write(batch, s -> s.warehouses);
+    }
+
+    @Override
+    public void writeProducts(SyncBatch<Product, String> batch) {
+        write(batch, s -> s.products);
+    }
+
+    @Override
+    public void writeSalesOrders(SyncBatch<SalesOrder, Long> batch) {
+        write(batch, s -> s.salesOrders);
+    }
+
+    @Override
+    public void writeReplenishmentOrders(SyncBatch<ReplenishmentOrder, ReplenishmentOrder.Key> batch) {
+        write(batch, s -> s.replenishments);
+    }
+
+    @Override
+    public void writeInventoryLevels(SyncBatch<InventoryLevel, SkuWarehouse> batch) {
+        write(batch, s -> s.inventory);
+    }
+
+    private <R, K> void write(SyncBatch<R, K> batch, Function<State, Map<K, R>> records) {
         writes.incrementAndGet();
         if (failWhen.test(batch)) {
             throw new IllegalStateException("sink refused " + batch);
@@ -69,41 +94,35 @@ final class RecordingSink implements MoselleSink {
         batches.add(batch);
         State s = state(batch.tenantId());
         synchronized (s) {
-            if (batch.type() == RecordType.WAREHOUSE) {
-                apply(s.warehouses, batch.as(RecordType.WAREHOUSE));
-            } else if (batch.type() == RecordType.PRODUCT) {
-                apply(s.products, batch.as(RecordType.PRODUCT));
-            } else if (batch.type() == RecordType.SALES_ORDER) {
-                apply(s.salesOrders, batch.as(RecordType.SALES_ORDER));
-            } else if (batch.type() == RecordType.REPLENISHMENT_ORDER) {
-                apply(s.replenishments, batch.as(RecordType.REPLENISHMENT_ORDER));
-            } else {
-                apply(s.inventory, batch.as(RecordType.INVENTORY_LEVEL));
-            }
+            Map<K, R> target = records.apply(s);
+            batch.upserts().forEach(r -> target.put(batch.type().keyOf(r), r));
+            batch.retractions().forEach(r -> target.remove(r.key()));
         }
         if (crashAfterApplyWhen.test(batch)) {
             throw new IllegalStateException("the process died after the sink applied " + batch);
         }
     }
 
-    private static <R, K> void apply(Map<K, R> records, SyncBatch<R, K> batch) {
-        batch.upserts().forEach(r -> records.put(batch.type().keyOf(r), r));
-        batch.retractions().forEach(r -> records.remove(r.key()));
+    @Override
+    public void warehousesComplete(Snapshot<Warehouse, String> snapshot) {
+        complete(snapshot, s -> s.warehouses.keySet().retainAll(snapshot.keys()));
     }
 
     @Override
-    public void snapshotComplete(Snapshot<?, ?> snapshot) {
+    public void productsComplete(Snapshot<Product, String> snapshot) {
+        complete(snapshot, s -> s.products.replaceAll((sku, p) -> snapshot.keys().contains(sku) ? p : p.deactivated()));
+    }
+
+    @Override
+    public void inventoryLevelsComplete(Snapshot<InventoryLevel, SkuWarehouse> snapshot) {
+        complete(snapshot, s -> s.inventory.keySet().retainAll(snapshot.keys()));
+    }
+
+    private void complete(Snapshot<?, ?> snapshot, Consumer<State> apply) {
         snapshots.add(snapshot);
         State s = state(snapshot.tenantId());
         synchronized (s) {
-            if (snapshot.type() == RecordType.WAREHOUSE) {
-                s.warehouses.keySet().retainAll(snapshot.as(RecordType.WAREHOUSE).keys());
-            } else if (snapshot.type() == RecordType.INVENTORY_LEVEL) {
-                s.inventory.keySet().retainAll(snapshot.as(RecordType.INVENTORY_LEVEL).keys());
-            } else {
-                Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();
-                s.products.replaceAll((sku, p) -> skus.contains(sku) ? p : p.deactivated());
-            }
+            apply.accept(s);
         }
         if (snapshotCrashWhen.test(snapshot)) {
             throw new IllegalStateException("the process died inside the end of " + snapshot);

@@ -1,6 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.RateLimits;
@@ -8,9 +7,11 @@ import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
 import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.mapping.Reason;
+import io.moselle.sync.spi.SyncListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,10 @@ class ReportAndListenerTest {
     void theListenerHearsEachStreamStartEachPageEachWaitEachRetryAndEachEnd() {
         List<String> heard = new CopyOnWriteArrayList<>();
         List<Duration> backoffs = new CopyOnWriteArrayList<>();
-        SyncEngine engine = f.engine(b -> b.rateLimits(RateLimits.of(2, 600).withMargin(Duration.ZERO)).listener(new SyncListener() {
+        SyncEngine engine = f.engine(b -> b.rateLimits(RateLimits.of(2, 600).withMargin(Duration.ZERO)).syncListener(new SyncListener() {
             @Override
-            public void streamStarted(String tenantId, SyncStream stream, Window window) {
-                heard.add("started " + stream + (window == null ? "" : " " + window));
+            public void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {
+                heard.add("started " + stream + window.map(w -> " " + w).orElse(""));
             }
 
             @Override

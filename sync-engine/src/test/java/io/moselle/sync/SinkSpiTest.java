@@ -1,6 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.InMemoryCheckpointStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.RateLimits;
 import io.moselle.mapping.Product;
 import io.moselle.mapping.Reason;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,5 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.InMemoryCheckpointStore;
-import io.moselle.sync.spi.Checkpoint;
-import io.moselle.sync.spi.FileCheckpointStore;
-import io.moselle.sync.spi.SyncListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,11 +11,17 @@ import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.mapping.Reason;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.RecordSet;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
+import io.moselle.sync.spi.FileCheckpointStore;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
+import io.moselle.sync.spi.SyncListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,7 @@ class SyncEngineTest {
         SyncEngine reserved = f.engine(b -> b.callBudgets(c -> budget).resyncCallReserve(1_000));
         SyncReport paused = reserved.resync(f.tenant, from, EnumSet.of(SyncStream.SALES_ORDERS));
         assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
-        long lastId = EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS:resync").orElseThrow());
+        long lastId = EngineFixture.lastId(f.checkpoints.load("acme", CheckpointKey.resync(SyncStream.SALES_ORDERS)).orElseThrow());
         f.clock.advance(Duration.ofDays(1));
         f.sim.clearJournal();
 
@@ -123,9 +125,9 @@ class SyncEngineTest {
 
     @Test
     void aCancelThatLandsAsTheRunStartsLeavesNoInterruptOnTheHostsThread() {
-        SyncEngine engine = f.engine(b -> b.listener(new SyncListener() {
+        SyncEngine engine = f.engine(b -> b.syncListener(new SyncListener() {
             @Override
-            public void streamStarted(String tenantId, SyncStream stream, Window window) {
+            public void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {
                 f.engine.cancel(tenantId);
             }
         }));
@@ -225,11 +227,11 @@ class SyncEngineTest {
 
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("the sink failed on SyncBatch{tenant=acme, SALES_ORDER"));
+        assertThat(sales.error()).hasValueSatisfying(m -> assertThat(m).contains("the sink failed on SyncBatch{tenant=acme, SALES_ORDER"));
         assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
         assertThatThrownBy(report::throwIfFailed).isInstanceOf(SyncFailedException.class).hasMessageContaining("SALES_ORDERS");
-        Checkpoint checkpoint = f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow();
+        Checkpoint checkpoint = f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow();
         assertThat(checkpoint.isComplete()).isFalse();
         String second = f.journal().stream().filter(e -> e.resource().equals("v1/SalesOrders")).skip(1).findFirst().orElseThrow().param("where");
         assertThat("id>" + EngineFixture.lastId(checkpoint)).as("the page the sink took, not the one it refused")
@@ -261,12 +263,12 @@ class SyncEngineTest {
 
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(sales.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(sales.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(sales.error()).hasValueSatisfying(m -> assertThat(m)
                 .contains("v1/SalesOrders").contains("record id 300").contains("lineItems[0].qty"));
         assertThat(f.sink.batches).filteredOn(b -> b.type() == RecordType.SALES_ORDER).isNotEmpty()
                 .allSatisfy(b -> assertThat(b.as(RecordType.SALES_ORDER).upserts()).noneMatch(o -> o.externalId() > 250 && o.externalId() <= 500))
                 .allSatisfy(b -> assertThat(b.as(RecordType.SALES_ORDER).retractions()).noneMatch(r -> r.key() > 250 && r.key() <= 500));
-        assertThat(EngineFixture.lastId(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow()))
+        assertThat(EngineFixture.lastId(f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow()))
                 .as("the history slice, read up to the page before the bad record's").isEqualTo(250);
         assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
 
@@ -282,7 +284,7 @@ class SyncEngineTest {
         java.nio.file.Files.writeString(store.fileOf("acme"), "{ not json");
         SyncReport report = f.engine(b -> b.checkpointStore(store)).run(f.tenant);
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
-        assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().errorMessage())
+        assertThat(report.stream(SyncStream.SALES_ORDERS).orElseThrow().error())
                 .hasValueSatisfying(m -> assertThat(m).contains("acme.checkpoints.json").contains("To recover, delete the file"));
         assertThat(report.stream(SyncStream.PRODUCTS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(f.sink.state("acme").salesOrders).isEmpty();
@@ -321,8 +323,8 @@ class SyncEngineTest {
         }
         StreamReport sales = report.stream(SyncStream.SALES_ORDERS).orElseThrow();
         assertThat(report.tenantId()).isEqualTo("acme");
-        assertThat(report.mode()).as("a run reading the initial history").isEqualTo("first");
-        assertThat(daily.mode()).isEqualTo("daily");
+        assertThat(report.mode()).as("a run reading the initial history").isEqualTo(RunMode.FIRST);
+        assertThat(daily.mode()).isEqualTo(RunMode.DAILY);
         assertThat(report.startedAt()).isEqualTo(EngineFixture.NOW);
         assertThat(sales.pages()).as("the recent part and the older history: a short page ends each")
                 .isBetween(sales.fetched() / 250 + 1, sales.fetched() / 250 + 2);
@@ -348,9 +350,10 @@ class SyncEngineTest {
 
     @Test
     void reasonsAreListedMostFrequentFirstInAStableOrder() {
-        StreamReport report = new StreamReport(SyncStream.STOCK, SyncStatus.SUCCEEDED, List.of(), 0, 0, 0, 0, 0,
-                Map.of(Reason.Kind.SKIPPED, Map.of(Reason.MISSING_SKU, 2L, Reason.DUPLICATE_ROW, 2L, Reason.WAREHOUSE_DISABLED, 7L)),
-                Map.of(), 0, 0, Duration.ZERO, Duration.ZERO, null, null);
+        StreamReport report = StreamReport.builder().stream(SyncStream.STOCK).status(SyncStatus.SUCCEEDED).apiCalls(0).pages(0)
+                .fetched(0).upserted(0).retracted(0).retries(0).rateLimited(0).throttled(Duration.ZERO).duration(Duration.ZERO)
+                .reasons(Map.of(Reason.Kind.SKIPPED, Map.of(Reason.MISSING_SKU, 2L, Reason.DUPLICATE_ROW, 2L, Reason.WAREHOUSE_DISABLED, 7L)))
+                .build();
         assertThat(report.reasons(Reason.Kind.SKIPPED).keySet())
                 .containsExactly(Reason.WAREHOUSE_DISABLED, Reason.MISSING_SKU, Reason.DUPLICATE_ROW);
         assertThat(report.skipped()).isEqualTo(11);
@@ -376,7 +379,7 @@ class SyncEngineTest {
         f.sim.forbid("PurchaseOrders");
         SyncReport report = f.engine.run(f.tenant);
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
-        assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().errorMessage())
+        assertThat(report.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().error())
                 .hasValueSatisfying(m -> assertThat(m).contains("403"));
         assertThat(report.stream(SyncStream.BRANCH_TRANSFERS).orElseThrow().status()).isEqualTo(SyncStatus.SUCCEEDED);
     }
@@ -398,7 +401,7 @@ class SyncEngineTest {
         SyncReport paused = tight.run(f.tenant);
         assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
         assertThat(f.journal()).hasSize(9);
-        Checkpoint checkpoint = f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow();
+        Checkpoint checkpoint = f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow();
         assertThat(checkpoint.isComplete()).isFalse();
         assertThat(EngineFixture.lastId(checkpoint)).isPositive();
         assertThat(paused.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.PAUSED);
@@ -421,18 +424,18 @@ class SyncEngineTest {
         f.engine.run(f.tenant);
         Instant from = EngineFixture.NOW.minus(Duration.ofDays(30));
         SyncReport resync = f.engine.resync(f.tenant, from, EnumSet.of(SyncStream.SALES_ORDERS));
-        assertThat(resync.mode()).isEqualTo("resync");
+        assertThat(resync.mode()).isEqualTo(RunMode.RESYNC);
         assertThat(resync.stream(SyncStream.SALES_ORDERS).orElseThrow().windows()).containsExactly(new Window(from, EngineFixture.NOW));
         assertThat(resync.stream(SyncStream.PURCHASE_ORDERS).orElseThrow().status()).isEqualTo(SyncStatus.SKIPPED);
-        assertThat(f.checkpoints.load("acme", "SALES_ORDERS:resync")).isPresent();
-        assertThat(f.checkpoints.load("acme", "SALES_ORDERS").orElseThrow().coveredUpTo()).contains(EngineFixture.NOW);
+        assertThat(f.checkpoints.load("acme", CheckpointKey.resync(SyncStream.SALES_ORDERS))).isPresent();
+        assertThat(f.checkpoints.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS)).orElseThrow().coveredUpTo()).contains(EngineFixture.NOW);
 
         CallBudget budget = CallBudget.perUtcDay(1_003);
         SyncEngine reserved = f.engine(b -> b.callBudgets(c -> budget).resyncCallReserve(1_000));
         SyncReport paused = reserved.resync(f.tenant, EngineFixture.NOW.minus(Duration.ofDays(400)), EnumSet.of(SyncStream.SALES_ORDERS));
         assertThat(paused.status()).isEqualTo(SyncStatus.PAUSED);
         assertThat(budget.remaining(f.clock.instant())).isEqualTo(1_000);
-        assertThat(paused.stream(SyncStream.SALES_ORDERS).orElseThrow().errorMessage())
+        assertThat(paused.stream(SyncStream.SALES_ORDERS).orElseThrow().error())
                 .hasValueSatisfying(m -> assertThat(m).contains("reserve"));
     }
 
@@ -450,7 +453,7 @@ class SyncEngineTest {
 
         ConnectionReport bad = f.engine.testConnection(Tenant.of("x", Credentials.of("nobody", "nothing"), Cin7Settings.defaults()));
         assertThat(bad.authenticated()).isFalse();
-        assertThat(bad.error()).contains("401");
+        assertThat(bad.error()).hasValueSatisfying(e -> assertThat(e).contains("401"));
         assertThat(bad.failureKind()).contains(FailureKind.CREDENTIALS_REFUSED);
         assertThat(bad.access().values()).containsOnly(ConnectionReport.Access.UNKNOWN);
     }
@@ -465,7 +468,7 @@ class SyncEngineTest {
         ConnectionReport report = engine.testConnection(f.tenant);
 
         assertThat(report.failureKind()).contains(FailureKind.CIN7_UNREACHABLE);
-        assertThat(report.error()).contains("connection refused by 127.0.0.1:" + gone.getPort());
+        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).contains("connection refused by 127.0.0.1:" + gone.getPort()));
         assertThat(report.access()).containsEntry("v1/Branches", ConnectionReport.Access.ERROR)
                 .containsEntry("v1/Stock", ConnectionReport.Access.UNKNOWN);
     }

@@ -1,6 +1,6 @@
 package io.moselle.sync;
 
-import io.moselle.sync.postgres.JdbcSchema;
+import io.moselle.sync.postgres.PostgresSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ final class TestPostgres {
     /** A new table prefix, with the sync tables created. */
     static String newTables(DataSource dataSource) {
         String prefix = "t" + NAMES.incrementAndGet() + "_";
-        JdbcSchema.create(dataSource, prefix);
+        PostgresSchema.create(dataSource, prefix);
         return prefix;
     }
 

@@ -14,8 +14,14 @@ public interface Cin7ClientListener {
     /** A request is about to be sent ({@code attempt} starts at 1). */
     default void requestSent(String method, String path, int attempt) {}
 
-    /** A response arrived; {@code elapsed} runs from sending to the status line. */
-    default void responseReceived(String method, String path, int statusCode, Duration elapsed) {}
+    /** A response arrived to {@code attempt}; {@code elapsed} runs from sending to the status line. */
+    default void responseReceived(String method, String path, int attempt, int statusCode, Duration elapsed) {}
+
+    /**
+     * No response came to {@code attempt}: a timeout or an I/O error, which {@code reason} names
+     * (e.g. {@code timeout}); {@code elapsed} runs from sending to the failure.
+     */
+    default void requestFailed(String method, String path, int attempt, String reason, Duration elapsed) {}
 
     /** A failed attempt will be retried after {@code delay}; {@code reason} is e.g. {@code HTTP 503} or {@code timeout}. */
     default void retryScheduled(String method, String path, int attempt, String reason, Duration delay) {}

@@ -3,8 +3,8 @@ package io.moselle.cin7.client;
 import io.moselle.cin7.client.internal.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * Sends one logical GET: waits for the rate limiter, sends, reads the body, and retries what is
- * worth retrying with backoff. Thread-safe.
+ * The retry layer: sends one logical GET through the pacing layer ({@link PacedTransport}),
+ * reads the body, and tries again, with backoff, what is worth trying again. Thread-safe.
  */
 final class RequestExecutor {
     private static final int EXCERPT_CHARS = 300;
@@ -26,6 +26,7 @@ final class RequestExecutor {
 
     private final URI baseUri;
     private final HttpTransport transport;
+    private final PacedTransport paced;
     private final Credentials credentials;
     private final Map<String, String> headers;
     private final String userAgent;
@@ -43,6 +44,7 @@ final class RequestExecutor {
             Cin7ClientListener listener, String userAgent, Runnable beforeEachRequest) {
         this.baseUri = baseUri;
         this.transport = transport;
+        this.paced = new PacedTransport(transport, limiter, sleeper);
         this.credentials = credentials;
         this.userAgent = userAgent;
         this.beforeEachRequest = beforeEachRequest;
@@ -81,20 +83,15 @@ final class RequestExecutor {
      * @param encodedPath the same, URL-encoded, to send
      */
     <T> T get(String path, String encodedPath, BodyReader<T> reader) {
-        URI uri = baseUri.resolve(encodedPath);
-        for (int attempt = 1; ; attempt++) {
-            Cin7RateLimiter.Reservation slot = waitForSlot(path);
-            beforeEachRequest.run(); // after pacing, which may have taken long: the caller's last word on sending
-            listener.requestSent(GET, path, attempt);
-            limiter.sending(slot);
-            Instant sent = clock.instant();
+        HttpTransport.Request request = new HttpTransport.Request(GET, baseUri.resolve(encodedPath), headers, requestTimeout);
+        for (int number = 1; ; number++) {
+            Attempt attempt = new Attempt(path, number);
             Cin7Exception failure;
             String reason;
             Duration retryAfter = null;
-            try (HttpTransport.Response response = transport.send(new HttpTransport.Request(GET, uri, headers, requestTimeout))) {
-                limiter.completed(slot);
+            try (HttpTransport.Response response = paced.send(request, wait -> listener.throttled(GET, path, wait), attempt)) {
                 int status = response.statusCode();
-                listener.responseReceived(GET, path, status, Duration.between(sent, clock.instant()));
+                listener.responseReceived(GET, path, number, status, attempt.elapsed());
                 if (status >= 200 && status <= 299) {
                     try {
                         return reader.read(response.body());
@@ -109,48 +106,62 @@ final class RequestExecutor {
                         throw error; // a wait of hours means the day's calls are spent: the caller decides, nobody waits
                     }
                     if (status == 429) {
-                        limiter.refused(); // the windows allowed it, so others share the limit: go slower
+                        paced.refusedByCin7(); // the windows allowed it, so others share the limit: go slower
                     }
                     failure = error;
                     reason = "HTTP " + status;
                 }
             } catch (HttpConnectTimeoutException e) {
-                limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": timed out connecting to " + hostAndPort(), e);
                 reason = "connect timeout";
             } catch (HttpTimeoutException e) {
-                limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": timed out after " + requestTimeout.toMillis()
                         + " ms waiting for " + hostAndPort() + " to answer", e);
                 reason = "timeout";
             } catch (ConnectException e) {
-                limiter.completed(slot);
                 // no host by that name, or nobody listening: a setting to fix, not a moment to wait for
                 throw new Cin7IoException(GET + " " + path + ": " + (isUnknownHost(e) ? "unknown host " + baseUri.getHost()
                         : "connection refused by " + hostAndPort()), e);
             } catch (IOException e) {
-                limiter.completed(slot);
                 failure = new Cin7IoException(GET + " " + path + ": " + e, e);
                 reason = "I/O error: " + e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 throw interrupted(path, e);
             }
-            if (attempt >= retryPolicy.maxAttempts()) {
-                throw failure instanceof RateLimitException refused ? refused.afterAttempts(attempt) : failure;
+            if (failure instanceof Cin7IoException) {
+                listener.requestFailed(GET, path, number, reason, attempt.elapsed());
             }
-            Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(attempt, random.getAsDouble());
-            listener.retryScheduled(GET, path, attempt, reason, delay);
+            if (number >= retryPolicy.maxAttempts()) {
+                throw failure instanceof RateLimitException refused ? refused.afterAttempts(number) : failure;
+            }
+            Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(number, random.getAsDouble());
+            listener.retryScheduled(GET, path, number, reason, delay);
             sleep(delay, path);
         }
     }
 
-    private Cin7RateLimiter.Reservation waitForSlot(String path) {
-        Cin7RateLimiter.Reservation reservation = limiter.reserve();
-        for (Duration wait = reservation.waitTime(); !wait.isZero(); wait = limiter.recheck(reservation)) {
-            listener.throttled(GET, path, wait);
-            sleep(wait, path);
+    /** One try of a request: the caller's last word before it is sent, and the time it went out. */
+    private final class Attempt implements Runnable {
+        private final String path;
+        private final int number;
+        private Instant sentAt;
+
+        Attempt(String path, int number) {
+            this.path = path;
+            this.number = number;
         }
-        return reservation;
+
+        /** After pacing, which may have taken long: the caller's last word on sending, then the listener's. */
+        @Override
+        public void run() {
+            beforeEachRequest.run();
+            listener.requestSent(GET, path, number);
+            sentAt = clock.instant();
+        }
+
+        Duration elapsed() {
+            return Duration.between(sentAt, clock.instant());
+        }
     }
 
     private void sleep(Duration duration, String path) {

@@ -62,8 +62,13 @@ class Cin7ClientHttpTest {
                     }
 
                     @Override
-                    public void responseReceived(String method, String path, int status, Duration elapsed) {
-                        events.add("received " + status);
+                    public void responseReceived(String method, String path, int attempt, int status, Duration elapsed) {
+                        events.add("received " + status + " #" + attempt);
+                    }
+
+                    @Override
+                    public void requestFailed(String method, String path, int attempt, String reason, Duration elapsed) {
+                        events.add("failed #" + attempt + " " + reason);
                     }
 
                     @Override
@@ -244,6 +249,8 @@ class Cin7ClientHttpTest {
                 .isInstanceOf(Cin7IoException.class).hasMessageStartingWith("GET v1/Branches");
         // the JDK client may itself resend an idempotent GET once, so count our attempts, not the server's
         assertThat(events).filteredOn(e -> e.startsWith("retry I/O error")).hasSize(4);
+        assertThat(events).filteredOn(e -> e.startsWith("failed #")).as("every attempt without a response is reported")
+                .hasSize(5).allSatisfy(e -> assertThat(e).contains("I/O error")).last().asString().startsWith("failed #5");
     }
 
     @Test
@@ -254,6 +261,8 @@ class Cin7ClientHttpTest {
 
         assertThat(clientBuilder().requestTimeout(Duration.ofMillis(300)).build().branches().list().stream()).hasSize(1);
         assertThat(events).anySatisfy(e -> assertThat(e).startsWith("retry timeout"));
+        assertThat(events).containsSubsequence("sent GET v1/Branches?order=id ASC&page=1&rows=250 #1", "failed #1 timeout",
+                "sent GET v1/Branches?order=id ASC&page=1&rows=250 #2", "received 200 #2");
     }
 
     @Test
@@ -488,6 +497,6 @@ class Cin7ClientHttpTest {
     void listenerSeesRequestsAndResponses() {
         wm.stubFor(get(anyUrl()).willReturn(okJson("[]")));
         client().branches().list().stream().count();
-        assertThat(events).containsExactly("sent GET v1/Branches?order=id ASC&page=1&rows=250 #1", "received 200");
+        assertThat(events).containsExactly("sent GET v1/Branches?order=id ASC&page=1&rows=250 #1", "received 200 #1");
     }
 }

@@ -2,13 +2,14 @@ package io.moselle.examples;
 
 import io.moselle.cin7.client.Credentials;
 import io.moselle.cin7.client.RetryPolicy;
+import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Product;
+import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
+import io.moselle.mapping.SkuWarehouse;
+import io.moselle.mapping.Warehouse;
 import io.moselle.mapping.cin7.BranchSetting;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.spi.FileCheckpointStore;
-import io.moselle.sync.spi.MoselleSink;
-import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
@@ -16,6 +17,8 @@ import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.Tenant;
+import io.moselle.sync.spi.FileCheckpointStore;
+import io.moselle.sync.spi.MoselleSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -24,33 +27,45 @@ import java.util.Set;
 final class EmbeddingExample {
     private EmbeddingExample() {}
 
-    /** A sink over the host's own store: upsert by key, delete retracted keys, both idempotent. */
+    /** A sink over the host's own store: one method per record type, upsert by key, delete retracted keys, all idempotent. */
     static final class MySink implements MoselleSink {
         @Override
-        public void write(SyncBatch<?, ?> batch) {
-            if (batch.type() == RecordType.SALES_ORDER) {
-                SyncBatch<SalesOrder, Long> orders = batch.as(RecordType.SALES_ORDER);
-                for (SalesOrder order : orders.upserts()) {
-                    // INSERT ... ON CONFLICT (tenant, external_id) DO UPDATE ...
-                }
-                for (Retraction<Long> r : orders.retractions()) {
-                    long externalId = r.key();   // DELETE FROM sales_orders WHERE tenant = ? AND external_id = ?
-                }
-            } else if (batch.type() == RecordType.PRODUCT) {
-                for (Product product : batch.as(RecordType.PRODUCT).upserts()) {
-                    // upsert by sku
-                }
+        public void writeSalesOrders(SyncBatch<SalesOrder, Long> batch) {
+            for (SalesOrder order : batch.upserts()) {
+                // INSERT ... ON CONFLICT (tenant, external_id) DO UPDATE ...
             }
-            // warehouses, replenishment orders (keyed by ReplenishmentOrder.Key) and inventory levels likewise
+            for (Retraction<Long> r : batch.retractions()) {
+                long externalId = r.key();   // DELETE FROM sales_orders WHERE tenant = ? AND external_id = ?
+            }
         }
 
         @Override
-        public void snapshotComplete(Snapshot<?, ?> snapshot) {
-            if (snapshot.type() == RecordType.PRODUCT) {
-                Set<String> skus = snapshot.as(RecordType.PRODUCT).keys();   // mark products not in skus inactive
+        public void writeProducts(SyncBatch<Product, String> batch) {
+            for (Product product : batch.upserts()) {
+                // upsert by sku
             }
-            // WAREHOUSE, INVENTORY_LEVEL: delete the rows whose key is not in the snapshot's keys
         }
+
+        @Override
+        public void productsComplete(Snapshot<Product, String> snapshot) {
+            Set<String> skus = snapshot.keys();   // mark the products not in skus inactive
+        }
+
+        // warehouses, replenishment orders (keyed by ReplenishmentOrder.Key) and inventory levels likewise:
+        @Override
+        public void writeWarehouses(SyncBatch<Warehouse, String> batch) { }
+
+        @Override
+        public void writeReplenishmentOrders(SyncBatch<ReplenishmentOrder, ReplenishmentOrder.Key> batch) { }
+
+        @Override
+        public void writeInventoryLevels(SyncBatch<InventoryLevel, SkuWarehouse> batch) { }
+
+        @Override
+        public void warehousesComplete(Snapshot<Warehouse, String> snapshot) { }          // delete the keys not in the snapshot
+
+        @Override
+        public void inventoryLevelsComplete(Snapshot<InventoryLevel, SkuWarehouse> snapshot) { }
     }
 
     static void embed(String apiUsername, String apiKey) {

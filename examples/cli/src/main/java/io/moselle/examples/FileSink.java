@@ -9,9 +9,6 @@ import io.moselle.mapping.ProjectedStocks;
 import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.SalesOrder;
 import io.moselle.mapping.Warehouse;
-import io.moselle.sync.spi.MoselleSink;
-import io.moselle.sync.Snapshot;
-import io.moselle.sync.SyncBatch;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +30,7 @@ import java.util.function.Function;
  * as a set. The command line writes each state to a new directory and switches to it in one step
  * (see its {@code OutputFolder}). Not for several tenants: one sink, one tenant.
  */
-public final class FileSink implements MoselleSink {
+public final class FileSink extends InMemorySink {
     public static final String WAREHOUSES = "warehouses.jsonl";
     public static final String PRODUCTS = "products.jsonl";
     public static final String SALES_ORDERS = "sales-orders.jsonl";
@@ -46,10 +43,17 @@ public final class FileSink implements MoselleSink {
 
     private static final ObjectMapper JSON = MoselleJson.mapper();
 
-    private final InMemorySink.State state = new InMemorySink.State();
+    private final InMemorySink.State state;
 
     /** An empty sink. */
-    public FileSink() {}
+    public FileSink() {
+        this(new InMemorySink.State());
+    }
+
+    private FileSink(InMemorySink.State state) {
+        super(state);
+        this.state = state;
+    }
 
     /**
      * A sink holding the records of {@code directory}'s files; a missing file holds none.
@@ -67,24 +71,16 @@ public final class FileSink implements MoselleSink {
         return sink;
     }
 
-    @Override
-    public synchronized void write(SyncBatch<?, ?> batch) {
-        InMemorySink.apply(state, batch);
-    }
-
-    @Override
-    public synchronized void snapshotComplete(Snapshot<?, ?> snapshot) {
-        InMemorySink.completeSnapshot(state, snapshot);
-    }
-
-    /** The records held now. */
-    public synchronized InMemorySink.State state() {
+    /** The records held now; guard with {@code synchronized (state)} when reading during a run. */
+    public InMemorySink.State state() {
         return state;
     }
 
     /** Projected stock of the current state. */
-    public synchronized List<ProjectedStock> projectedStock() {
-        return ProjectedStocks.compute(state.inventory.values(), state.replenishmentOrders.values());
+    public List<ProjectedStock> projectedStock() {
+        synchronized (state) {
+            return ProjectedStocks.compute(state.inventory.values(), state.replenishmentOrders.values());
+        }
     }
 
     /**
@@ -93,7 +89,13 @@ public final class FileSink implements MoselleSink {
      *
      * @throws java.nio.file.FileAlreadyExistsException if one is already there
      */
-    public synchronized void writeTo(Path directory) throws IOException {
+    public void writeTo(Path directory) throws IOException {
+        synchronized (state) {
+            writeFiles(directory);
+        }
+    }
+
+    private void writeFiles(Path directory) throws IOException {
         write(directory.resolve(WAREHOUSES), state.warehouses.values());
         write(directory.resolve(PRODUCTS), state.products.values());
         write(directory.resolve(SALES_ORDERS), state.salesOrders.values());

@@ -26,7 +26,7 @@ class SinksTest {
         InMemorySink.State s = sink.state("t");
         s.products.put("A", product("A"));
         s.products.put("B", product("B"));
-        sink.snapshotComplete(Snapshot.of("t", RecordType.PRODUCT, Set.of("A")));
+        sink.productsComplete(Snapshot.of("t", RecordType.PRODUCT, Set.of("A")));
         assertThat(s.products.get("A").active()).isTrue();
         assertThat(s.products.get("B").active()).isFalse();
         assertThat(s.products.get("B").name()).isEqualTo("Tee");

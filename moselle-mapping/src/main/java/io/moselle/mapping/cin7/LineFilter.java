@@ -1,7 +1,7 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Text;
 import io.moselle.mapping.Reason;
+import io.moselle.mapping.internal.Text;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Text;
-import io.moselle.mapping.internal.SkuClaims;
 import io.moselle.cin7.client.model.OptionStatus;
 import io.moselle.cin7.client.model.Product;
 import io.moselle.cin7.client.model.ProductOption;
 import io.moselle.cin7.client.model.ProductStatus;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
+import io.moselle.mapping.internal.SkuClaims;
+import io.moselle.mapping.internal.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

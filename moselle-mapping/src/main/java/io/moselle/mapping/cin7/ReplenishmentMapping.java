@@ -1,7 +1,5 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Numbers;
-import io.moselle.mapping.internal.Text;
 import io.moselle.cin7.client.model.BranchTransfer;
 import io.moselle.cin7.client.model.BranchTransferLine;
 import io.moselle.cin7.client.model.OrderStatus;
@@ -13,6 +11,8 @@ import io.moselle.mapping.ReplenishmentLine;
 import io.moselle.mapping.ReplenishmentOrder;
 import io.moselle.mapping.ReplenishmentStatus;
 import io.moselle.mapping.ReplenishmentType;
+import io.moselle.mapping.internal.Numbers;
+import io.moselle.mapping.internal.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Numbers;
-import io.moselle.mapping.internal.Text;
 import io.moselle.cin7.client.model.OrderStatus;
 import io.moselle.cin7.client.model.SalesOrder;
 import io.moselle.cin7.client.model.SalesOrderLine;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
+import io.moselle.mapping.internal.Numbers;
+import io.moselle.mapping.internal.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Text;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.mapping.Warehouse;
+import io.moselle.mapping.internal.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

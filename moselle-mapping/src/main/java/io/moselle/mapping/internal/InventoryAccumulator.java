@@ -1,14 +1,14 @@
 package io.moselle.mapping.internal;
 
-import io.moselle.mapping.internal.Numbers;
-import io.moselle.mapping.internal.Text;
-import io.moselle.mapping.cin7.WarehouseDirectory;
 import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Reason;
 import io.moselle.mapping.SkuWarehouse;
 import io.moselle.mapping.StockTotals;
+import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.mapping.internal.Numbers;
 import io.moselle.mapping.internal.Tally;
+import io.moselle.mapping.internal.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

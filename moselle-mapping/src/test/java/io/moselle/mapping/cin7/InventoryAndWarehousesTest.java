@@ -1,6 +1,5 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.InventoryAccumulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.model.Branch;
@@ -8,6 +7,7 @@ import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Reason;
 import io.moselle.mapping.Warehouse;
+import io.moselle.mapping.internal.InventoryAccumulator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

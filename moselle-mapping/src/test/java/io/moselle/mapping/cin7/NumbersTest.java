@@ -1,7 +1,5 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.Numbers;
-import io.moselle.mapping.internal.InventoryAccumulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.client.model.BranchTransferLine;
@@ -10,6 +8,8 @@ import io.moselle.cin7.client.model.SalesOrderLine;
 import io.moselle.cin7.client.model.StockItem;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
+import io.moselle.mapping.internal.InventoryAccumulator;
+import io.moselle.mapping.internal.Numbers;
 import io.moselle.mapping.internal.Tally;
 import java.math.BigDecimal;
 import java.util.List;

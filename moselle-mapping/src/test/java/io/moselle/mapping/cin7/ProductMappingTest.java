@@ -1,6 +1,5 @@
 package io.moselle.mapping.cin7;
 
-import io.moselle.mapping.internal.SkuClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +9,7 @@ import io.moselle.cin7.client.model.ProductOption;
 import io.moselle.cin7.client.model.ProductStatus;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
+import io.moselle.mapping.internal.SkuClaims;
 import io.moselle.mapping.internal.Tally;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.moselle.sync.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moselle.mapping.MoselleJson;
 import io.moselle.sync.Window;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.moselle.mapping.MoselleJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class CheckpointJson {
     public static Checkpoint read(String json) {
         JsonNode node;
         try {
-            node = MoselleJson.mapper().readTree(json);
+            node = MoselleJson.reader().readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
@@ -39,7 +40,7 @@ public final class CheckpointJson {
     }
 
     public static ObjectNode toNode(Checkpoint checkpoint) {
-        ObjectNode node = MoselleJson.mapper().createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         checkpoint.newestWindow().ifPresentOrElse(w -> window(node.putObject("window"), w), () -> node.putNull("window"));
         ArrayNode pending = node.putArray("pending");
         checkpoint.pending().forEach(s -> window(pending.addObject(), s.window()).put("lastId", s.lastId()));

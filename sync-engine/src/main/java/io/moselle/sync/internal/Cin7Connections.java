@@ -1,9 +1,9 @@
 package io.moselle.sync.internal;
 
+import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7RateLimiter;
 import io.moselle.cin7.client.Credentials;
-import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.RateLimits;
 import java.time.Clock;
 import java.util.Map;
@@ -27,12 +27,13 @@ public final class Cin7Connections {
     /** The limiter of the API connection {@code username}, with the engine's limits and that connection's budget. */
     Cin7RateLimiter limiterFor(String username) {
         return limiters.computeIfAbsent(username,
-                u -> Cin7RateLimiter.create(config.rateLimits(), config.callBudgets().apply(u), config.pacingClock()));
+                u -> Cin7RateLimiter.create(config.rateLimits(), config.callBudgets().forConnection(u), config.pacingClock()));
     }
 
     /** A client builder for the connection of {@code credentials}, paced by its shared limiter, sending {@code userAgent}. */
     Cin7Client.Builder clientFor(Credentials credentials, String userAgent) {
-        return builder(config.clientOptions(), credentials, limiterFor(credentials.username())).userAgent(userAgent);
+        return builder(config.clientOptions(), credentials, limiterFor(credentials.username())).userAgent(userAgent)
+                .clock(config.pacingClock()).sleeper(config.sleeper());
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.FailureKind;
-import io.moselle.sync.ConnectionReport;
-import io.moselle.sync.Tenant;
 import io.moselle.cin7.client.AuthenticationException;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Exception;
@@ -12,6 +9,9 @@ import io.moselle.cin7.client.ListQuery;
 import io.moselle.cin7.client.PermissionDeniedException;
 import io.moselle.cin7.client.model.Branch;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.ConnectionReport;
+import io.moselle.sync.FailureKind;
+import io.moselle.sync.Tenant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +38,8 @@ public final class ConnectionCheck {
             access.put(client.branches().path(), e instanceof AuthenticationException ? ConnectionReport.Access.UNKNOWN
                     : ConnectionReport.Access.ERROR);
             others.forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
-            return new ConnectionReport(tenant.id(), !(e instanceof AuthenticationException), access, List.of(), List.of(),
-                    e.getMessage(), Failures.kindOf(e));
+            return ConnectionReport.builder().tenantId(tenant.id()).authenticated(!(e instanceof AuthenticationException))
+                    .access(access).error(e.getMessage()).failureKind(Failures.kindOf(e)).build();
         } catch (Cin7Exception e) {
             access.put(client.branches().path(), accessAfter(e));
             first = e;
@@ -53,8 +53,12 @@ public final class ConnectionCheck {
                 first = first == null ? e : first;
             }
         }
-        return new ConnectionReport(tenant.id(), true, access, branches, WarehouseDirectory.of(branches, tenant.settings()).warehouses(),
-                first == null ? null : first.getMessage(), first == null ? null : Failures.kindOf(first));
+        ConnectionReport.Builder report = ConnectionReport.builder().tenantId(tenant.id()).authenticated(true).access(access)
+                .branches(branches).warehouses(WarehouseDirectory.of(branches, tenant.settings()).warehouses());
+        if (first != null) {
+            report.error(first.getMessage()).failureKind(Failures.kindOf(first));
+        }
+        return report.build();
     }
 
     /** The resources checked after the branch list. */
@@ -67,7 +71,7 @@ public final class ConnectionCheck {
         Map<String, ConnectionReport.Access> access = new LinkedHashMap<>();
         access.put(client.branches().path(), ConnectionReport.Access.UNKNOWN);
         others(client).forEach(r -> access.put(r.path(), ConnectionReport.Access.UNKNOWN));
-        return new ConnectionReport(tenant.id(), false, access, List.of(), List.of(), why, kind);
+        return ConnectionReport.builder().tenantId(tenant.id()).authenticated(false).access(access).error(why).failureKind(kind).build();
     }
 
     private static ConnectionReport.Access accessAfter(Cin7Exception e) {

@@ -1,5 +1,6 @@
 package io.moselle.sync.internal;
 
+import io.moselle.mapping.Outcome;
 import io.moselle.sync.Fence;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.Retraction;
@@ -7,12 +8,12 @@ import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.Lease;
 import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.spi.TransactionalCheckpointStore;
 import io.moselle.sync.spi.TransactionalSink;
-import io.moselle.mapping.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +44,10 @@ public final class Delivery {
 
     /**
      * Delivers the upserts and retractions among {@code outcomes}, counting every outcome (skips
-     * count only), then saves {@code checkpoint} as {@code name} when it is given: as one unit
+     * count only), then saves {@code checkpoint} as {@code key} when it is given: as one unit
      * when the sink is transactional.
      */
-    <R, K> void page(StreamCounters counters, RecordType<R, K> type, List<Outcome<R>> outcomes, String name,
+    <R, K> void page(StreamCounters counters, RecordType<R, K> type, List<Outcome<R>> outcomes, CheckpointKey key,
             Checkpoint checkpoint) {
         List<R> upserts = new ArrayList<>();
         List<Retraction<K>> retractions = new ArrayList<>();
@@ -62,10 +63,10 @@ public final class Delivery {
         SyncBatch<R, K> batch = SyncBatch.of(tenantId, counters.stream, type, upserts, retractions, fence);
         if (batch.isEmpty()) {
             if (checkpoint != null) {
-                save(name, checkpoint);
+                save(key, checkpoint);
             }
         } else {
-            call(() -> target.write(batch, name, checkpoint));
+            call(() -> target.write(batch, key, checkpoint));
         }
     }
 
@@ -83,9 +84,9 @@ public final class Delivery {
     }
 
     /** Saves a checkpoint that no delivery goes with (a slice read to its end, or split). */
-    void save(String name, Checkpoint checkpoint) {
+    void save(CheckpointKey key, Checkpoint checkpoint) {
         synchronized (lock) {
-            target.save(name, checkpoint);
+            target.save(key, checkpoint);
         }
     }
 
@@ -102,40 +103,40 @@ public final class Delivery {
 
     /** Where writes go: a plain sink then the checkpoint store, or both in one transaction. */
     private interface Target {
-        /** Writes {@code batch}, then saves {@code checkpoint} as {@code name} when it is not null. */
-        void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint);
+        /** Writes {@code batch}, then saves {@code checkpoint} as {@code key} when it is not null. */
+        void write(SyncBatch<?, ?> batch, CheckpointKey key, Checkpoint checkpoint);
 
         void snapshotComplete(Snapshot<?, ?> snapshot);
 
-        void save(String name, Checkpoint checkpoint);
+        void save(CheckpointKey key, Checkpoint checkpoint);
     }
 
     /** A {@link MoselleSink}: its call returns, then the checkpoint is saved (fenced where the store is shared). */
     private record Plain(MoselleSink sink, CheckpointStore checkpoints, String tenantId, Lease lease) implements Target {
         @Override
-        public void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint) {
+        public void write(SyncBatch<?, ?> batch, CheckpointKey key, Checkpoint checkpoint) {
             try {
-                sink.write(batch);
+                sink.accept(batch);
             } catch (Exception e) {
                 throw SinkFailedException.of(batch.toString(), e);
             }
             if (checkpoint != null) {
-                save(name, checkpoint);
+                save(key, checkpoint);
             }
         }
 
         @Override
         public void snapshotComplete(Snapshot<?, ?> snapshot) {
             try {
-                sink.snapshotComplete(snapshot);
+                sink.accept(snapshot);
             } catch (Exception e) {
                 throw SinkFailedException.of("the " + snapshot.type() + " snapshot end", e);
             }
         }
 
         @Override
-        public void save(String name, Checkpoint checkpoint) {
-            checkpoints.save(tenantId, name, checkpoint, lease);
+        public void save(CheckpointKey key, Checkpoint checkpoint) {
+            checkpoints.save(tenantId, key, checkpoint, lease);
         }
     }
 
@@ -143,21 +144,21 @@ public final class Delivery {
     private record Transactional(TransactionalSink sink, TransactionalCheckpointStore store, String tenantId, Lease lease)
             implements Target {
         @Override
-        public void write(SyncBatch<?, ?> batch, String name, Checkpoint checkpoint) {
+        public void write(SyncBatch<?, ?> batch, CheckpointKey key, Checkpoint checkpoint) {
             store.commit(tenantId, Fence.of(lease), connection -> {
                 try {
-                    sink.write(connection, batch);
+                    sink.on(connection).accept(batch);
                 } catch (Exception e) {
                     throw SinkFailedException.of(batch.toString(), e);
                 }
-            }, name, Optional.ofNullable(checkpoint));
+            }, key, Optional.ofNullable(checkpoint));
         }
 
         @Override
         public void snapshotComplete(Snapshot<?, ?> snapshot) {
             store.commit(tenantId, Fence.of(lease), connection -> {
                 try {
-                    sink.snapshotComplete(connection, snapshot);
+                    sink.on(connection).accept(snapshot);
                 } catch (Exception e) {
                     throw SinkFailedException.of("the " + snapshot.type() + " snapshot end", e);
                 }
@@ -166,8 +167,8 @@ public final class Delivery {
 
         /** Nothing to write with it: one fenced statement. */
         @Override
-        public void save(String name, Checkpoint checkpoint) {
-            store.save(tenantId, name, checkpoint, lease);
+        public void save(CheckpointKey key, Checkpoint checkpoint) {
+            store.save(tenantId, key, checkpoint, lease);
         }
     }
 }

@@ -10,9 +10,12 @@ import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code SyncEngine} does behind its API: starts runs under their leases, one at a time
@@ -23,11 +26,68 @@ public final class Engine {
     private final Cin7Connections connections;
     private final LeaseKeeper leases;
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
+    /** Runs and connection checks under way; guarded by this. */
+    private final Set<RunControl> active = new HashSet<>();
+    /** The executor the engine made for itself, shut down on close; null when the host gave one. */
+    private final ExecutorService ownExecutor;
+    private boolean closed;
 
-    public Engine(EngineConfig config) {
+    /**
+     * @param ownExecutor {@code config.executor()} when the engine made it, so that closing shuts it down; else null
+     */
+    public Engine(EngineConfig config, ExecutorService ownExecutor) {
         this.config = config;
+        this.ownExecutor = ownExecutor;
         this.connections = new Cin7Connections(config);
         this.leases = new LeaseKeeper(config.leases(), config.holder());
+    }
+
+    /**
+     * Refuses new runs, cancels those under way and waits for them to end (each stops at its next
+     * step and reports CANCELLED), then stops the engine's threads. Idempotent.
+     */
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            active.forEach(RunControl::cancel);
+            boolean interrupted = false;
+            while (!active.isEmpty()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // closing finishes first: the runs are ending already
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        leases.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown(); // idle now that no run is left: its threads end at once
+            awaitQuietly(ownExecutor);
+        }
+    }
+
+    /** Waits for the executor's threads to end, keeping an interrupt for the caller. */
+    static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void begin(RunControl control) {
+        if (closed) {
+            throw new IllegalStateException("this sync engine is closed");
+        }
+        active.add(control);
+    }
+
+    private synchronized void end(RunControl control) {
+        active.remove(control);
+        notifyAll();
     }
 
     /** Cancels the tenant's run in progress; whether there was one. */
@@ -46,6 +106,7 @@ public final class Engine {
 
     public ConnectionReport testConnection(Tenant tenant) {
         RunControl control = new RunControl(Thread.currentThread());
+        begin(control);
         Cin7Client client = connections.clientFor(tenant.credentials(), "moselle-cin7-sync (" + config.holder() + "; connection check)")
                 .build();
         try (LeaseKeeper.ConnectionLease held = leases.acquireConnection(tenant.credentials().username(), control)) {
@@ -58,13 +119,16 @@ public final class Engine {
                     + ": " + e.getMessage(), FailureKind.STORE);
         } finally {
             control.finish();
+            end(control);
         }
     }
 
     /** Runs {@code streams} of {@code tenant}: a re-sync from {@code resyncFrom}, or a daily run when it is null. */
     public SyncReport run(Tenant tenant, Instant resyncFrom, Set<SyncStream> streams) {
         RunControl control = new RunControl(Thread.currentThread());
+        begin(control);
         if (running.putIfAbsent(tenant.id(), control) != null) {
+            end(control);
             throw new SyncAlreadyRunningException("a sync of tenant " + tenant.id() + " is already running");
         }
         try {
@@ -84,6 +148,7 @@ public final class Engine {
         } finally {
             running.remove(tenant.id(), control);
             control.finish();
+            end(control);
         }
     }
 

@@ -1,17 +1,17 @@
 package io.moselle.sync.internal;
 
+import io.moselle.cin7.client.Cin7Client;
+import io.moselle.cin7.client.RateLimits;
+import io.moselle.cin7.client.Sleeper;
+import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.LeaseStore;
 import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.spi.TransactionalSink;
-import io.moselle.cin7.client.CallBudget;
-import io.moselle.cin7.client.Cin7Client;
-import io.moselle.cin7.client.RateLimits;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The engine's configuration, fixed when it is built and shared read-only by every run.
@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param checkpoints where checkpoints are kept
  * @param clientOptions the host's settings of each Cin7 client (base URI, timeouts, retries...)
  * @param clock the run's "now": window ends and inventory {@code asOf}
- * @param pacingClock what rate limiters and budgets measure time on
+ * @param pacingClock what rate limiters, budgets and retries measure time on
+ * @param sleeper how they wait
  * @param listener progress of runs
  * @param rateLimits pacing per API connection
  * @param callBudgets the daily call budget of each API connection, by API username
@@ -32,5 +33,5 @@ import java.util.function.Function;
  * @param holder how this engine names itself as a lease holder
  */
 public record EngineConfig(MoselleSink sink, TransactionalSink transactionalSink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
-        Clock pacingClock, SyncListener listener, RateLimits rateLimits, Function<String, CallBudget> callBudgets,
+        Clock pacingClock, Sleeper sleeper, SyncListener listener, RateLimits rateLimits, CallBudgets callBudgets,
         long resyncCallReserve, int parallelism, Executor executor, LeaseStore leases, String holder) {}

@@ -1,12 +1,12 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.FailureKind;
-import io.moselle.sync.LeaseLostException;
-import io.moselle.sync.StoreException;
 import io.moselle.cin7.client.AuthenticationException;
 import io.moselle.cin7.client.Cin7Exception;
 import io.moselle.cin7.client.Cin7IoException;
 import io.moselle.cin7.client.PermissionDeniedException;
+import io.moselle.sync.FailureKind;
+import io.moselle.sync.LeaseLostException;
+import io.moselle.sync.StoreException;
 
 /** What kind of failure an exception of a stream is. */
 public final class Failures {

@@ -27,6 +27,7 @@ public final class LeaseKeeper {
     private final String holder;
     private final Map<String, Kept> connections = new HashMap<>();
     private volatile ScheduledExecutorService renewals;
+    private boolean closed;
 
     LeaseKeeper(LeaseStore store, String holder) {
         this.store = store;
@@ -95,10 +96,22 @@ public final class LeaseKeeper {
         return kept;
     }
 
-    /** One daemon thread per engine, started with the first lease: the engine needs no closing. */
+    /** Stops renewing: the engine is closed, and every run has given its leases up. */
+    synchronized void close() {
+        closed = true;
+        if (renewals != null) {
+            renewals.shutdownNow();
+            Engine.awaitQuietly(renewals);
+        }
+    }
+
+    /** One daemon thread per engine, started with the first lease and stopped by {@link #close()}. */
     private ScheduledExecutorService renewals() {
         if (renewals == null) {
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the sync engine is closed");
+                }
                 if (renewals == null) {
                     renewals = Executors.newSingleThreadScheduledExecutor(task -> {
                         Thread t = new Thread(task, "moselle-sync-lease-renewal");

@@ -1,6 +1,7 @@
 package io.moselle.sync.internal;
 
 import io.moselle.sync.Window;
+import java.util.Optional;
 
 /**
  * A read of one stream that fetches a page at a time: before each page the run must allow the
@@ -21,7 +22,7 @@ public abstract class PageRead implements ParallelReads.Read {
 
     @Override
     public final boolean next() {
-        s.run.checkMayCall();
+        s.checkMayCall();
         if (!started) {
             started = true;
             if (announces()) {
@@ -34,9 +35,9 @@ public abstract class PageRead implements ParallelReads.Read {
     /** Fetches, maps and delivers the next page; false when the read is done. */
     abstract boolean nextPage();
 
-    /** The part of the window read, or null for a snapshot. */
-    Window window() {
-        return null;
+    /** The part of the window read; empty for a snapshot. */
+    Optional<Window> window() {
+        return Optional.empty();
     }
 
     /** Whether this read starts a part of the stream worth telling the listener about. */

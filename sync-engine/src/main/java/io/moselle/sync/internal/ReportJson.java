@@ -1,11 +1,12 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.StreamReport;
-import io.moselle.sync.SyncReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.mapping.Reason;
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncReport;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +16,14 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static String write(SyncReport report) {
-        ObjectNode root = MoselleJson.mapper().createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("tenantId", report.tenantId());
-        root.put("mode", report.mode());
+        root.put("mode", report.mode().name().toLowerCase(java.util.Locale.ROOT));
         root.put("startedAt", MoselleJson.format(report.startedAt()));
         root.put("durationMillis", report.duration().toMillis());
         root.put("status", report.status().name());
         root.put("apiCalls", report.apiCalls());
-        root.put("resumeAfter", report.resumeAfterTime().map(MoselleJson::format).orElse(null));
+        root.put("resumeAfter", report.resumeAfter().map(MoselleJson::format).orElse(null));
         root.put("recentPartCompleteMillis", report.recentPartCompleteAfter().map(Duration::toMillis).orElse(null));
         root.put("rateLimited", report.rateLimited());
         root.put("slowedMillis", report.slowed().toMillis());
@@ -56,11 +57,11 @@ public final class ReportJson {
             n.put("rateLimited", s.rateLimited());
             n.put("throttledMillis", s.throttled().toMillis());
             n.put("durationMillis", s.duration().toMillis());
-            n.put("error", s.error());
+            n.put("error", s.error().orElse(null));
             n.put("failure", s.failureKind().map(Enum::name).orElse(null));
         }
         try {
-            return MoselleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return MoselleJson.writer().withDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.moselle.sync.internal;
 
 import io.moselle.sync.FailureKind;
+import io.moselle.sync.RunMode;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
@@ -18,8 +19,8 @@ final class Reports {
             FailureKind failure) {
         List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> streams.contains(s)
                 ? new StreamCounters(s).report(SyncStatus.FAILED, error, failure) : new StreamCounters(s).report(SyncStatus.SKIPPED)).toList();
-        return new SyncReport(tenantId, resync ? "resync" : "daily", now, Duration.ZERO, overall(reports), reports, null, null,
-                Duration.ZERO);
+        return SyncReport.builder().tenantId(tenantId).mode(resync ? RunMode.RESYNC : RunMode.DAILY).startedAt(now)
+                .duration(Duration.ZERO).status(overall(reports)).streams(reports).slowed(Duration.ZERO).build();
     }
 
     static SyncStatus overall(List<StreamReport> streams) {

@@ -1,6 +1,5 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.RecordType;
 import io.moselle.cin7.client.ListQuery;
 import io.moselle.cin7.client.Page;
 import io.moselle.cin7.client.model.Branch;
@@ -10,14 +9,16 @@ import io.moselle.mapping.InventoryLevel;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Warehouse;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.mapping.internal.InventoryAccumulator;
 import io.moselle.mapping.cin7.ProductMapping;
-import io.moselle.mapping.internal.SkuClaims;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.mapping.internal.InventoryAccumulator;
+import io.moselle.mapping.internal.SkuClaims;
+import io.moselle.sync.RecordType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -34,7 +35,7 @@ public final class Snapshots {
 
     /** Reads the branch list; delivers the warehouses when {@code deliver}, else only maps them. */
     static WarehouseDirectory branches(StreamRun s, Cin7Settings settings, boolean deliver) {
-        s.started(null);
+        s.started(Optional.empty());
         List<Branch> branches = new ArrayList<>();
         s.forEachPage(s.client.branches().list(ListQuery.builder().afterId(0).build()), page -> branches.addAll(page.items()));
         WarehouseDirectory warehouses = WarehouseDirectory.of(branches, settings);
@@ -68,13 +69,13 @@ public final class Snapshots {
                 for (Product product : p.items()) {
                     outcomes.addAll(ProductMapping.map(product, settings, claims));
                 }
-                s.run.delivery().page(s.counters, RecordType.PRODUCT, outcomes, null, null);
+                s.delivery.page(s.counters, RecordType.PRODUCT, outcomes, null, null);
             });
             if (!page.isLast()) {
                 lastId = page.items().get(page.items().size() - 1).id();
                 return true;
             }
-            s.run.delivery().snapshotComplete(RecordType.PRODUCT, claims.skus());
+            s.delivery.snapshotComplete(RecordType.PRODUCT, claims.skus());
             skus = claims.skus();
             s.succeeded();
             return false;
@@ -176,10 +177,10 @@ public final class Snapshots {
     private static <R, K> void write(StreamRun s, RecordType<R, K> type, List<R> records) {
         for (int from = 0; from < records.size(); from += BATCH) {
             List<R> part = records.subList(from, Math.min(records.size(), from + BATCH));
-            s.run.delivery().batch(type, s.stream, part);
+            s.delivery.batch(type, s.stream, part);
         }
         Set<K> keys = new LinkedHashSet<>();
         records.forEach(r -> keys.add(type.keyOf(r)));
-        s.run.delivery().snapshotComplete(type, keys);
+        s.delivery.snapshotComplete(type, keys);
     }
 }

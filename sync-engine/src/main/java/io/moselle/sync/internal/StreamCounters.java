@@ -1,15 +1,16 @@
 package io.moselle.sync.internal;
 
+import io.moselle.mapping.Outcome;
+import io.moselle.mapping.internal.Tally;
 import io.moselle.sync.FailureKind;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
-import io.moselle.mapping.Outcome;
-import io.moselle.mapping.internal.Tally;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What one stream did so far. Thread-safe: parts of a stream may be read at once. */
@@ -51,9 +52,11 @@ public final class StreamCounters {
      * @param failure what kind of failure, when FAILED
      */
     synchronized StreamReport report(SyncStatus status, String why, FailureKind failure) {
-        return new StreamReport(stream, status, windows, apiCalls.get(), pages.get(), fetched.get(), tally.upserted(),
-                tally.retracted(), tally.countsByKind(), tally.examples(), retries.get(), rateLimited.get(), Duration.ofMillis(throttledMillis.get()),
-                Duration.ofNanos(System.nanoTime() - startNanos), why, failure);
+        return StreamReport.builder().stream(stream).status(status).windows(windows).apiCalls(apiCalls.get()).pages(pages.get())
+                .fetched(fetched.get()).upserted(tally.upserted()).retracted(tally.retracted()).reasons(tally.countsByKind())
+                .examples(tally.examples()).retries(retries.get()).rateLimited(rateLimited.get())
+                .throttled(Duration.ofMillis(throttledMillis.get())).duration(Duration.ofNanos(System.nanoTime() - startNanos))
+                .error(Optional.ofNullable(why)).failureKind(Optional.ofNullable(failure)).build();
     }
 
     /** The report of a stream stopped by {@code stop}. */

@@ -1,15 +1,19 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.StreamReport;
-import io.moselle.sync.SyncStatus;
-import io.moselle.sync.SyncStream;
-import io.moselle.sync.Window;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7ClientListener;
 import io.moselle.cin7.client.Page;
 import io.moselle.cin7.client.Pager;
+import io.moselle.sync.Cin7Request;
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncStatus;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.Window;
+import io.moselle.sync.spi.SyncListener;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -21,20 +25,34 @@ public final class StreamRun {
     final SyncStream stream;
     final StreamCounters counters;
     final Cin7Client client;
-    final TenantRun run;
+    final Delivery delivery;
+    private final String tenantId;
+    private final SyncListener listener;
+    private final Runnable mayCall;
     private StreamReport ending;
     private StreamReport failure;
 
-    StreamRun(TenantRun run, SyncStream stream, Cin7Client runClient) {
-        this.run = run;
+    /**
+     * @param mayCall throws to stop the stream before a request: the run is stopped, or must not call
+     */
+    StreamRun(String tenantId, SyncStream stream, Cin7Client runClient, SyncListener listener, Delivery delivery, Runnable mayCall) {
+        this.tenantId = tenantId;
         this.stream = stream;
+        this.listener = listener;
+        this.delivery = delivery;
+        this.mayCall = mayCall;
         this.counters = new StreamCounters(stream);
         this.client = runClient.withListener(new Counting());
     }
 
-    /** The stream starts reading a slice of its window, or the whole (for a snapshot, {@code window} is null). */
-    void started(Window window) {
-        run.listener().streamStarted(run.tenantId(), stream, window);
+    /** Before each request: throws when the run is stopped, or must make no further call. */
+    void checkMayCall() {
+        mayCall.run();
+    }
+
+    /** The stream starts reading a slice of its window, or the whole (for a snapshot, {@code window} is empty). */
+    void started(Optional<Window> window) {
+        listener.streamStarted(tenantId, stream, window);
     }
 
     /**
@@ -44,7 +62,7 @@ public final class StreamRun {
     <T> void forEachPage(Pager<T> pager, Consumer<Page<T>> action) {
         Iterator<Page<T>> pages = pager.pages().iterator();
         while (true) {
-            run.checkMayCall();
+            checkMayCall();
             if (!pages.hasNext()) {
                 return;
             }
@@ -58,7 +76,7 @@ public final class StreamRun {
         counters.pages.incrementAndGet();
         long fetched = counters.fetched.addAndGet(page.items().size());
         action.accept(page);
-        run.listener().pageFetched(run.tenantId(), stream, number, page.items().size(), fetched);
+        listener.pageFetched(tenantId, stream, number, page.items().size(), fetched);
     }
 
     /** The stream read and delivered everything it had to. */
@@ -81,7 +99,7 @@ public final class StreamRun {
     synchronized void end(StreamReport report) {
         if (ending == null) {
             ending = report;
-            run.listener().streamFinished(run.tenantId(), report);
+            listener.streamFinished(tenantId, report);
         }
     }
 
@@ -100,7 +118,7 @@ public final class StreamRun {
         synchronized (this) {
             failed = failure;
         }
-        end(failed != null ? counters.report(failed.status(), failed.error(), failed.failure()) : counters.report(control.stopped()));
+        end(failed != null ? counters.report(failed.status(), failed.error().orElse(null), failed.failureKind().orElse(null)) : counters.report(control.stopped()));
         synchronized (this) {
             return ending;
         }
@@ -114,22 +132,28 @@ public final class StreamRun {
         }
 
         @Override
-        public void responseReceived(String method, String path, int statusCode, Duration elapsed) {
+        public void responseReceived(String method, String path, int attempt, int statusCode, Duration elapsed) {
             if (statusCode == 429) {
                 counters.rateLimited.incrementAndGet();
             }
+            listener.requestCompleted(tenantId, stream, new Cin7Request(path, attempt, OptionalInt.of(statusCode), elapsed));
+        }
+
+        @Override
+        public void requestFailed(String method, String path, int attempt, String reason, Duration elapsed) {
+            listener.requestCompleted(tenantId, stream, new Cin7Request(path, attempt, OptionalInt.empty(), elapsed));
         }
 
         @Override
         public void retryScheduled(String method, String path, int attempt, String reason, Duration delay) {
             counters.retries.incrementAndGet();
-            run.listener().retried(run.tenantId(), stream, reason, delay);
+            listener.retried(tenantId, stream, reason, delay);
         }
 
         @Override
         public void throttled(String method, String path, Duration wait) {
             counters.throttledMillis.addAndGet(wait.toMillis());
-            run.listener().throttled(run.tenantId(), stream, wait);
+            listener.throttled(tenantId, stream, wait);
         }
     }
 }

@@ -1,21 +1,21 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.LeaseLostException;
-import io.moselle.sync.StreamReport;
-import io.moselle.sync.SyncReport;
-import io.moselle.sync.SyncStatus;
-import io.moselle.sync.spi.Checkpoint;
-import io.moselle.sync.spi.SyncListener;
-import io.moselle.sync.FailureKind;
-import io.moselle.sync.SyncStream;
-import io.moselle.sync.Tenant;
 import io.moselle.cin7.client.CallBudgetExhaustedException;
 import io.moselle.cin7.client.Cin7Client;
-import io.moselle.cin7.client.Cin7Exception;
 import io.moselle.cin7.client.Cin7RateLimiter;
 import io.moselle.cin7.client.RateLimitException;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.FailureKind;
+import io.moselle.sync.LeaseLostException;
+import io.moselle.sync.RunMode;
+import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncReport;
+import io.moselle.sync.SyncStatus;
+import io.moselle.sync.SyncStream;
+import io.moselle.sync.Tenant;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +50,6 @@ public final class TenantRun {
     private volatile WarehouseDirectory warehouses;
     private volatile String warehousesError;
     private volatile FailureKind warehousesFailure;
-    private volatile boolean readsFirstHistory;
 
     TenantRun(EngineConfig config, Tenant tenant, RunControl control, LeaseKeeper.RunLeases leases, Instant now, Instant resyncFrom,
             Set<SyncStream> streams, Cin7Connections connections) {
@@ -73,17 +72,27 @@ public final class TenantRun {
     SyncReport execute() {
         long start = System.nanoTime();
         Duration slowedBefore = limiter.slowedTime();
+        Map<SyncStream, Checkpoint> saved = savedCheckpoints();
+        RunMode mode = isResync() ? RunMode.RESYNC
+                : saved.values().stream().anyMatch(c -> c.newestWindow().isEmpty()) ? RunMode.FIRST : RunMode.DAILY;
+        config.listener().runStarted(tenant.id(), mode);
         if (streams.contains(SyncStream.BRANCHES) || needsWarehouses()) {
             StreamRun branches = stream(SyncStream.BRANCHES);
             attempt(branches, () -> warehouses = Snapshots.branches(branches, settings, streams.contains(SyncStream.BRANCHES)));
         }
         List<WindowedRead<?, ?, ?>> windowed = new ArrayList<>();
-        for (SyncStream stream : SyncStream.values()) {
-            if (stream.isWindowed() && streams.contains(stream)) {
-                StreamRun s = stream(stream);
-                attempt(s, () -> windowed.add(WindowedRead.plan(s, WindowedSource.of(stream), settings, requireWarehouses())));
-            }
-        }
+        saved.forEach((stream, checkpoint) -> {
+            StreamRun s = stream(stream);
+            attempt(s, () -> {
+                WindowedRead<?, ?, ?> read = WindowedRead.plan(s, WindowedSource.of(stream), settings, requireWarehouses(),
+                        new WindowedRead.Planning(checkpointKey(stream), checkpoint, now, resyncFrom, config.parallelism()));
+                if (read.isDone()) {
+                    s.succeeded();
+                } else {
+                    windowed.add(read);
+                }
+            });
+        });
         boolean longRun = isResync() || windowed.stream().anyMatch(WindowedRead::isLong);
 
         List<ParallelReads.Read> recent = new ArrayList<>();
@@ -122,9 +131,34 @@ public final class TenantRun {
             ordered.add(s != null ? s.report(control) : new StreamCounters(stream).report(SyncStatus.SKIPPED));
         }
         SyncStatus overall = Reports.overall(ordered);
-        return new SyncReport(tenant.id(), isResync() ? "resync" : readsFirstHistory ? "first" : "daily", now,
-                Duration.ofNanos(System.nanoTime() - start), overall, ordered,
-                overall == SyncStatus.PAUSED ? control.resumeAfter() : null, recentPart, limiter.slowedTime().minus(slowedBefore));
+        SyncReport report = SyncReport.builder().tenantId(tenant.id()).mode(mode).startedAt(now)
+                .duration(Duration.ofNanos(System.nanoTime() - start)).status(overall).streams(ordered)
+                .resumeAfter(Optional.ofNullable(overall == SyncStatus.PAUSED ? control.resumeAfter() : null))
+                .recentPartCompleteAfter(Optional.ofNullable(recentPart)).slowed(limiter.slowedTime().minus(slowedBefore)).build();
+        config.listener().runFinished(report);
+        return report;
+    }
+
+    /**
+     * The saved checkpoint of each windowed stream of the run, {@link Checkpoint#initial()} for
+     * one never synced; a stream whose checkpoint cannot be read fails and is left out.
+     */
+    private Map<SyncStream, Checkpoint> savedCheckpoints() {
+        Map<SyncStream, Checkpoint> saved = new EnumMap<>(SyncStream.class);
+        for (SyncStream stream : SyncStream.values()) {
+            if (stream.isWindowed() && streams.contains(stream)) {
+                Checkpoint checkpoint = attemptToGet(stream(stream),
+                        () -> config.checkpoints().load(tenant.id(), checkpointKey(stream)).orElse(Checkpoint.initial()));
+                if (checkpoint != null) {
+                    saved.put(stream, checkpoint);
+                }
+            }
+        }
+        return saved;
+    }
+
+    private CheckpointKey checkpointKey(SyncStream stream) {
+        return new CheckpointKey(stream, isResync());
     }
 
     private boolean needsWarehouses() {
@@ -132,7 +166,7 @@ public final class TenantRun {
     }
 
     private StreamRun stream(SyncStream stream) {
-        return runs.computeIfAbsent(stream, s -> new StreamRun(this, s, client));
+        return runs.computeIfAbsent(stream, s -> new StreamRun(tenant.id(), s, client, config.listener(), delivery, this::checkMayCall));
     }
 
     private ParallelReads reads() {
@@ -213,7 +247,7 @@ public final class TenantRun {
      * Before each request: the run must not be stopped, its leases must be known to be its own,
      * and a re-sync leaves a reserve of the day's calls to the daily runs.
      */
-    void checkMayCall() {
+    private void checkMayCall() {
         control.checkNotStopped();
         leases.checkHeld();
         if (isResync()) {
@@ -226,41 +260,7 @@ public final class TenantRun {
         }
     }
 
-    String tenantId() {
-        return tenant.id();
-    }
-
-    Instant now() {
-        return now;
-    }
-
-    boolean isResync() {
+    private boolean isResync() {
         return resyncFrom != null;
-    }
-
-    Instant resyncFrom() {
-        return resyncFrom;
-    }
-
-    /** The stream's saved checkpoint; none for a daily run makes this run a first sync. */
-    Optional<Checkpoint> loadCheckpoint(String name) {
-        Optional<Checkpoint> saved = config.checkpoints().load(tenant.id(), name);
-        if (!isResync() && saved.flatMap(Checkpoint::newestWindow).isEmpty()) {
-            readsFirstHistory = true;
-        }
-        return saved;
-    }
-
-    SyncListener listener() {
-        return config.listener();
-    }
-
-    /** Requests of this tenant allowed in flight at once. */
-    int parallelism() {
-        return config.parallelism();
-    }
-
-    Delivery delivery() {
-        return delivery;
     }
 }

@@ -1,8 +1,5 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.Window;
-import io.moselle.sync.spi.Checkpoint;
-import io.moselle.sync.spi.Slice;
 import io.moselle.cin7.client.ListQuery;
 import io.moselle.cin7.client.Page;
 import io.moselle.cin7.client.Where;
@@ -10,6 +7,10 @@ import io.moselle.cin7.client.model.Identified;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.Window;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
+import io.moselle.sync.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class WindowedRead<T extends Identified, R, K> {
     private final WindowedSource<T, R, K> source;
     private final Cin7Settings settings;
     private final WarehouseDirectory warehouses;
-    private final String checkpointName;
+    private final CheckpointKey checkpointKey;
     private final Instant recentFrom;
     private final boolean longWindow;
     /** How often a planned slice may be halved: its parts number at most twice the run's parallelism. */
@@ -43,29 +44,45 @@ public final class WindowedRead<T extends Identified, R, K> {
     private Checkpoint checkpoint;
     private int unread;
 
-    private WindowedRead(StreamRun s, WindowedSource<T, R, K> source, Cin7Settings settings, WarehouseDirectory warehouses) {
+    /**
+     * What a stream's windows are planned from.
+     *
+     * @param key the checkpoint the stream saves its progress under
+     * @param saved the checkpoint saved by the last run, or {@link Checkpoint#initial()}
+     * @param now the run's "now": the end of the newest window
+     * @param resyncFrom the start of a re-sync's window, or null for a daily run
+     * @param parallelism requests of the tenant allowed in flight at once
+     */
+    record Planning(CheckpointKey key, Checkpoint saved, Instant now, Instant resyncFrom, int parallelism) {}
+
+    private WindowedRead(StreamRun s, WindowedSource<T, R, K> source, Cin7Settings settings, WarehouseDirectory warehouses,
+            CheckpointKey key, Checkpoint planned, Instant recentFrom, int parallelism) {
         this.s = s;
         this.source = source;
         this.settings = settings;
         this.warehouses = warehouses;
-        this.checkpointName = s.run.isResync() ? s.stream.name() + ":resync" : s.stream.name();
-        this.recentFrom = s.run.now().minus(Duration.ofDays(source.lookbackDays(settings)));
-        Checkpoint saved = s.run.loadCheckpoint(checkpointName).orElse(Checkpoint.initial());
-        Checkpoint planned = WindowPlanner.plan(saved, s.run.now(), s.run.resyncFrom(), source.lookbackDays(settings),
-                settings.initialHistoryDays());
-        planned.pending().forEach(slice -> s.counters.window(slice.window()));
+        this.checkpointKey = key;
+        this.recentFrom = recentFrom;
         this.checkpoint = SlicePlanner.newestFirst(planned, recentFrom);
         this.unread = checkpoint.pending().size();
         this.longWindow = checkpoint.pending().stream().anyMatch(slice -> !SlicePlanner.isRecent(slice, recentFrom));
-        this.maxDepth = SlicePlanner.halvings(s.run.parallelism());
-        if (unread == 0) {
-            s.succeeded();
-        }
+        this.maxDepth = SlicePlanner.halvings(parallelism);
     }
 
-    /** Plans the stream's windows from its checkpoint. */
-    static WindowedRead<?, ?, ?> plan(StreamRun s, WindowedSource<?, ?, ?> source, Cin7Settings settings, WarehouseDirectory warehouses) {
-        return new WindowedRead<>(s, source, settings, warehouses);
+    /** Plans the stream's windows from its saved checkpoint, and counts them in its report. */
+    static <T extends Identified, R, K> WindowedRead<T, R, K> plan(StreamRun s, WindowedSource<T, R, K> source, Cin7Settings settings,
+            WarehouseDirectory warehouses, Planning planning) {
+        int lookbackDays = source.lookbackDays(settings);
+        Checkpoint planned = WindowPlanner.plan(planning.saved(), planning.now(), planning.resyncFrom(), lookbackDays,
+                settings.initialHistoryDays());
+        planned.pending().forEach(slice -> s.counters.window(slice.window()));
+        return new WindowedRead<>(s, source, settings, warehouses, planning.key(), planned,
+                planning.now().minus(Duration.ofDays(lookbackDays)), planning.parallelism());
+    }
+
+    /** Whether there is nothing to read: every window planned was read already. */
+    boolean isDone() {
+        return unread == 0;
     }
 
     /** Whether the plan reaches back before the recent part: a first run, a re-sync, or a pause longer than the lookback. */
@@ -99,8 +116,8 @@ public final class WindowedRead<T extends Identified, R, K> {
         }
 
         @Override
-        Window window() {
-            return window;
+        Optional<Window> window() {
+            return Optional.of(window);
         }
 
         @Override
@@ -112,12 +129,12 @@ public final class WindowedRead<T extends Identified, R, K> {
                 List<Outcome<R>> outcomes = new ArrayList<>(p.items().size());
                 p.items().forEach(record -> outcomes.add(source.mapping().map(record, settings, warehouses)));
                 if (p.items().isEmpty()) {
-                    s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, null);
+                    s.delivery.page(s.counters, source.type(), outcomes, checkpointKey, null);
                 } else {
                     long last = p.items().get(p.items().size() - 1).id();
                     synchronized (WindowedRead.this) {
                         Checkpoint next = checkpoint.progress(window, last);
-                        s.run.delivery().page(s.counters, source.type(), outcomes, checkpointName, next);
+                        s.delivery.page(s.counters, source.type(), outcomes, checkpointKey, next);
                         checkpoint = next;
                     }
                     lastId = last;
@@ -162,7 +179,7 @@ public final class WindowedRead<T extends Identified, R, K> {
      */
     private synchronized void update(java.util.function.UnaryOperator<Checkpoint> change) {
         Checkpoint next = change.apply(checkpoint);
-        s.run.delivery().save(checkpointName, next);
+        s.delivery.save(checkpointKey, next);
         checkpoint = next;
     }
 }

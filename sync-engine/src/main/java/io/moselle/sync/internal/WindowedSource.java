@@ -1,16 +1,16 @@
 package io.moselle.sync.internal;
 
-import io.moselle.mapping.cin7.ReplenishmentMapping;
-import io.moselle.mapping.cin7.SalesOrderMapping;
-import io.moselle.sync.RecordType;
-import io.moselle.sync.SyncStream;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Resource;
 import io.moselle.cin7.client.model.Identified;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.RecordSet;
+import io.moselle.mapping.cin7.ReplenishmentMapping;
+import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.RecordType;
+import io.moselle.sync.SyncStream;
 import java.util.function.Function;
 
 /**

@@ -3,19 +3,19 @@ package io.moselle.sync.spi;
 import java.util.Optional;
 
 /**
- * Keeps each tenant's {@link Checkpoint}s between runs, one per stream and mode (the daily
- * runs and a re-sync keep separate ones). The engine saves a checkpoint only after the sink has
+ * Keeps each tenant's {@link Checkpoint}s between runs, one per {@link CheckpointKey}: a windowed stream, and
+ * whether it is a re-sync's (the daily runs and a re-sync keep separate ones). The engine saves a checkpoint only after the sink has
  * taken the batch it covers. Implementations must be thread-safe: runs of different tenants, and
  * parallel streams of one, save at the same time. This module ships
  * {@link InMemoryCheckpointStore}, {@link FileCheckpointStore} and, for several processes,
- * {@code io.moselle.sync.postgres.JdbcCheckpointStore}.
+ * {@code io.moselle.sync.postgres.PostgresCheckpointStore}.
  */
 public interface CheckpointStore {
     /**
-     * @param name the stream and mode, e.g. {@code SALES_ORDERS} or {@code SALES_ORDERS:resync}
+     * @param key the stream and whether the checkpoint is a re-sync's
      * @throws CheckpointException when the stored state cannot be read
      */
-    Optional<Checkpoint> load(String tenantId, String name);
+    Optional<Checkpoint> load(String tenantId, CheckpointKey key);
 
     /**
      * Replaces the checkpoint; when this returns it must survive a crash.
@@ -26,7 +26,7 @@ public interface CheckpointStore {
      * @throws LeaseLostException when the save is refused for that reason
      * @throws CheckpointException when the checkpoint cannot be written
      */
-    void save(String tenantId, String name, Checkpoint checkpoint, Lease lease);
+    void save(String tenantId, CheckpointKey key, Checkpoint checkpoint, Lease lease);
 
     /**
      * Why saves to this store are not fenced by the leases of {@code leases}, or empty when they

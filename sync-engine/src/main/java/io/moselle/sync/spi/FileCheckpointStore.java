@@ -1,11 +1,12 @@
 package io.moselle.sync.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moselle.mapping.MoselleJson;
 import io.moselle.sync.CheckpointException;
 import io.moselle.sync.internal.AtomicFiles;
 import io.moselle.sync.internal.CheckpointJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.moselle.mapping.MoselleJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,25 +44,25 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public synchronized Optional<Checkpoint> load(String tenantId, String name) {
-        JsonNode entry = read(tenantId).get(name);
+    public synchronized Optional<Checkpoint> load(String tenantId, CheckpointKey key) {
+        JsonNode entry = read(tenantId).get(key.name());
         if (entry == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(CheckpointJson.fromNode(entry));
         } catch (IllegalArgumentException e) {
-            throw corrupt(tenantId, "its entry " + name + " is invalid (" + e.getMessage() + ")", e);
+            throw corrupt(tenantId, "its entry " + key + " is invalid (" + e.getMessage() + ")", e);
         }
     }
 
     @Override
-    public synchronized void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
+    public synchronized void save(String tenantId, CheckpointKey key, Checkpoint checkpoint, Lease lease) {
         ObjectNode all = read(tenantId);
-        all.set(name, CheckpointJson.toNode(checkpoint));
+        all.set(key.name(), CheckpointJson.toNode(checkpoint));
         Path file = fileOf(tenantId);
         try {
-            AtomicFiles.replace(file, out -> out.write(MoselleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all)));
+            AtomicFiles.replace(file, out -> out.write(MoselleJson.writer().withDefaultPrettyPrinter().writeValueAsBytes(all)));
         } catch (IOException e) {
             throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
         }
@@ -70,13 +71,13 @@ public final class FileCheckpointStore implements CheckpointStore {
     private ObjectNode read(String tenantId) {
         Path file = fileOf(tenantId);
         try {
-            JsonNode node = MoselleJson.mapper().readTree(Files.readAllBytes(file));
+            JsonNode node = MoselleJson.reader().readTree(Files.readAllBytes(file));
             if (!(node instanceof ObjectNode object)) {
                 throw corrupt(tenantId, "it does not hold a JSON object", null);
             }
             return object;
         } catch (NoSuchFileException e) {
-            return MoselleJson.mapper().createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         } catch (IOException e) {
             throw corrupt(tenantId, "it cannot be read (" + e.getMessage() + ")", e);
         }

@@ -6,15 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Checkpoints in memory: lost when the process ends. For tests and single-process hosts; leases are not checked. Thread-safe. */
 public final class InMemoryCheckpointStore implements CheckpointStore {
-    private final Map<String, Checkpoint> checkpoints = new ConcurrentHashMap<>();
+    private record Slot(String tenantId, CheckpointKey key) {}
+
+    private final Map<Slot, Checkpoint> checkpoints = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Checkpoint> load(String tenantId, String name) {
-        return Optional.ofNullable(checkpoints.get(tenantId + "\u0000" + name));
+    public Optional<Checkpoint> load(String tenantId, CheckpointKey key) {
+        return Optional.ofNullable(checkpoints.get(new Slot(tenantId, key)));
     }
 
     @Override
-    public void save(String tenantId, String name, Checkpoint checkpoint, Lease lease) {
-        checkpoints.put(tenantId + "\u0000" + name, checkpoint);
+    public void save(String tenantId, CheckpointKey key, Checkpoint checkpoint, Lease lease) {
+        checkpoints.put(new Slot(tenantId, key), checkpoint);
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
  * {@link #duration()}; a holder that dies loses them when that time has passed without renewal.
  *
  * <p>{@link #inProcess()} is the default: leases in this engine's memory, enough for one process.
- * On several replicas, use a store they share, such as {@code io.moselle.sync.postgres.JdbcLeaseStore}.
+ * On several replicas, use a store they share, such as {@code io.moselle.sync.postgres.PostgresLeaseStore}.
  * Implementations must be thread-safe.
  */
 public interface LeaseStore {

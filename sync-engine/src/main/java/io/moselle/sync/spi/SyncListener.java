@@ -1,9 +1,13 @@
 package io.moselle.sync.spi;
 
+import io.moselle.sync.Cin7Request;
+import io.moselle.sync.RunMode;
 import io.moselle.sync.StreamReport;
+import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Progress of runs, for logs, metrics and progress bars. Every method has a no-op default.
@@ -13,8 +17,17 @@ import java.time.Duration;
 public interface SyncListener {
     SyncListener NONE = new SyncListener() {};
 
-    /** A stream starts; {@code window} is null for snapshots. */
-    default void streamStarted(String tenantId, SyncStream stream, Window window) {}
+    /**
+     * A run has its lease and knows its mode; its first request comes next. Every run that starts
+     * ends with {@link #runFinished}.
+     */
+    default void runStarted(String tenantId, RunMode mode) {}
+
+    /** A stream starts; {@code window} is empty for snapshots. */
+    default void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {}
+
+    /** A request of {@code stream} was answered, or failed without an answer. */
+    default void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {}
 
     /** A page was read, mapped and delivered. */
     default void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {}
@@ -34,4 +47,7 @@ public interface SyncListener {
 
     /** A stream ended, however it ended. */
     default void streamFinished(String tenantId, StreamReport report) {}
+
+    /** A run that started has ended, however it ended: its report, as {@code run} returns it. */
+    default void runFinished(SyncReport report) {}
 }

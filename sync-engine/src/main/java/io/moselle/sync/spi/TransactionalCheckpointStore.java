@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A checkpoint store in a database that can also hold a {@link TransactionalSink}'s records: it
  * commits a page's writes and its checkpoint in one transaction, fenced by the run's lease.
- * {@code JdbcCheckpointStore} is one. Implementations must be thread-safe.
+ * {@code PostgresCheckpointStore} is one. Implementations must be thread-safe.
  */
 public interface TransactionalCheckpointStore extends CheckpointStore {
 
@@ -23,12 +23,12 @@ public interface TransactionalCheckpointStore extends CheckpointStore {
     /**
      * In one transaction: checks that the lease of {@code fence} is still held with its token and
      * not expired, on the database's clock, and holds it against a takeover until the end; runs
-     * {@code writes}; saves {@code checkpoint} (when present) under {@code name}; commits. Either
+     * {@code writes}; saves {@code checkpoint} (when present) under {@code key}; commits. Either
      * all of it is committed or none of it.
      *
      * @throws LeaseLostException when the lease is no longer the run's: nothing is committed
      * @throws CheckpointException when the database failed: nothing is committed
      * @throws RuntimeException what {@code writes} threw, after the rollback: nothing is committed
      */
-    void commit(String tenantId, Fence fence, Writes writes, String name, Optional<Checkpoint> checkpoint);
+    void commit(String tenantId, Fence fence, Writes writes, CheckpointKey key, Optional<Checkpoint> checkpoint);
 }

@@ -1,5 +1,5 @@
 -- The tables of the Moselle Cin7 sync engine on PostgreSQL. ${prefix} is the table-name prefix
--- (default moselle_sync_). Apply it with JdbcSchema.create, or copy it into your own migrations
+-- (default moselle_sync_). Apply it with PostgresSchema.create, or copy it into your own migrations
 -- with the prefix written out.
 
 -- One row per tenant and checkpoint (stream and mode). lease_token is the fencing token of the

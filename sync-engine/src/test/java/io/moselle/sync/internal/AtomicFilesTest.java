@@ -1,10 +1,10 @@
 package io.moselle.sync.internal;
 
-import io.moselle.sync.internal.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moselle.sync.internal.AtomicFiles;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,20 +1,20 @@
 package io.moselle.sync.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.moselle.sync.Window;
 import io.moselle.sync.internal.SlicePlanner;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Slice planning as a table: cutting newest first at the recent part, halving, and how often. */
 class SlicePlannerTest {

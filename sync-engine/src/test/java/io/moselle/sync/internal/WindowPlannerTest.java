@@ -1,11 +1,11 @@
 package io.moselle.sync.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.moselle.sync.Window;
 import io.moselle.sync.internal.WindowPlanner;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

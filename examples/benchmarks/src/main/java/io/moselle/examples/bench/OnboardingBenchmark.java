@@ -1,6 +1,5 @@
 package io.moselle.examples.bench;
 
-import io.moselle.mapping.Outcome;
 import io.moselle.cin7.client.CallBudget;
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.ListQuery;
@@ -11,12 +10,13 @@ import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.Latency;
 import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.mapping.Outcome;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
-import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.Tenant;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
+import io.moselle.sync.spi.SyncListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,11 +128,11 @@ final class OnboardingBenchmark {
                     .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     // the limiter's margin is a guard against real network jitter: scaled up with time, it stays 10 real ms
                     .rateLimits(RateLimits.of(PER_SECOND, PER_MINUTE).withMargin(RateLimits.defaults().margin().multipliedBy(SCALE)))
-                    .pacingClock(time)
+                    .pacing(time, time.sleeper())
                     .callBudgets(connection -> CallBudget.unlimited())
                     .parallelism(parallelism)
-                    .clientOptions(b -> b.baseUri(sim.baseUri()).clock(time).sleeper(time.sleeper()))
-                    .listener(new SyncListener() {
+                    .clientOptions(b -> b.baseUri(sim.baseUri()))
+                    .syncListener(new SyncListener() {
                         @Override
                         public void recentPartComplete(String tenantId, Duration elapsed) {
                             recentAt.set(System.nanoTime());

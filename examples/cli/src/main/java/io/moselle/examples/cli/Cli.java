@@ -7,8 +7,8 @@ import io.moselle.examples.InMemorySink;
 import io.moselle.mapping.cin7.SettingsException;
 import io.moselle.sync.ConnectionReport;
 import io.moselle.sync.FailureKind;
-import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -99,7 +99,7 @@ public final class Cli {
             return messages.fail(BAD_CREDENTIALS, BAD_CREDENTIALS_MESSAGE, null);
         }
         if (report.failureKind().orElse(null) == FailureKind.CIN7_UNREACHABLE) {
-            return messages.fail(UNREACHABLE, "cannot reach Cin7: " + report.error(), null);
+            return messages.fail(UNREACHABLE, "cannot reach Cin7: " + report.error().orElse(""), null);
         }
         out.println("Credentials: accepted for " + connection.tenant().credentials().username());
         report.access().forEach((resource, access) -> out.printf("  %-20s %s%n", resource, access));
@@ -108,7 +108,7 @@ public final class Cli {
                 Boolean.FALSE.equals(b.isActive()) ? "inactive" : "active",
                 report.warehouses().stream().filter(w -> w.branchIds().contains(b.id())).findFirst()
                         .map(w -> w.key() + (w.enabled() ? "" : " (disabled)")).orElse("?")));
-        return report.ok() ? OK : messages.fail(FAILED, "not every resource can be read: " + report.error(), null);
+        return report.ok() ? OK : messages.fail(FAILED, "not every resource can be read: " + report.error().orElse(""), null);
     }
 
     /** Where errors go: one line each, the stack trace only with {@code --verbose}. */

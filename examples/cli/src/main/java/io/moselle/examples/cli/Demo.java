@@ -4,15 +4,15 @@ import io.moselle.cin7.client.RateLimits;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.cin7.testing.FakeClock;
+import io.moselle.examples.FileSink;
 import io.moselle.mapping.cin7.BranchSetting;
 import io.moselle.mapping.cin7.Cin7Settings;
-import io.moselle.examples.FileSink;
-import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.Tenant;
-import io.moselle.cin7.testing.FakeClock;
+import io.moselle.sync.spi.InMemoryCheckpointStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ final class Demo {
                     .clock(clock)
                     .rateLimits(DEMO_LIMITS)
                     .clientOptions(b -> b.baseUri(simulator.baseUri()))
-                    .listener(new ProgressPrinter(out, live))
+                    .syncListener(new ProgressPrinter(out, live))
                     .build();
 
             out.println("\nFirst sync (reaches back two years):");

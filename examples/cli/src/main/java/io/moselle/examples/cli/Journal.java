@@ -2,8 +2,8 @@ package io.moselle.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moselle.mapping.MoselleJson;
 import io.moselle.examples.DurableFiles;
+import io.moselle.mapping.MoselleJson;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

@@ -1,12 +1,13 @@
 package io.moselle.examples.cli;
 
 import io.moselle.sync.StreamReport;
-import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
+import io.moselle.sync.spi.SyncListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Shows a run's progress: on a terminal one line, its counts moving; elsewhere a line as each stream or window starts. */
 final class ProgressPrinter implements SyncListener {
@@ -20,12 +21,12 @@ final class ProgressPrinter implements SyncListener {
     }
 
     @Override
-    public synchronized void streamStarted(String tenantId, SyncStream stream, Window window) {
+    public synchronized void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {
         if (live) {
-            out.printf(Locale.ROOT, "\r  %-17s reading%s\u001b[K", name(stream), window == null ? "" : " " + window);
+            out.printf(Locale.ROOT, "\r  %-17s reading%s\u001b[K", name(stream), window.map(w -> " " + w).orElse(""));
             out.flush();
         } else {
-            out.printf(Locale.ROOT, "  reading %s%s%n", name(stream), window == null ? "" : " " + window);
+            out.printf(Locale.ROOT, "  reading %s%s%n", name(stream), window.map(w -> " " + w).orElse(""));
         }
     }
 

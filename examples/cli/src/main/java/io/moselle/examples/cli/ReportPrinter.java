@@ -20,9 +20,9 @@ final class ReportPrinter {
 
     static void report(PrintStream out, SyncReport report) {
         String mode = switch (report.mode()) {
-            case "first" -> "First sync";
-            case "resync" -> "Re-sync";
-            default -> "Daily sync";
+            case FIRST -> "First sync";
+            case RESYNC -> "Re-sync";
+            case DAILY -> "Daily sync";
         };
         out.printf(Locale.ROOT, "%n%s of %s started %s: %s in %.1fs, %,d API calls%n", mode, report.tenantId(),
                 report.startedAt(), report.status(), report.duration().toMillis() / 1000.0, report.apiCalls());
@@ -42,7 +42,7 @@ final class ReportPrinter {
                     out.println("      " + KIND_LABELS.get(kind) + ": " + reasons);
                 }
             }
-            s.errorMessage().ifPresent(e -> out.println("      " + e));
+            s.error().ifPresent(e -> out.println("      " + e));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.moselle.examples.cli;
 
 import io.moselle.sync.FailureKind;
-import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
@@ -60,7 +59,7 @@ final class SyncCommand {
                     .clock(clock)
                     .rateLimits(connection.rateLimits())
                     .parallelism(options.number("parallelism", SyncEngine.DEFAULT_PARALLELISM, 1, SyncEngine.MAX_PARALLELISM))
-                    .listener(new ProgressPrinter(out, live))
+                    .syncListener(new ProgressPrinter(out, live))
                     .build();
             signals.onStop(() -> engine.cancel(connection.tenant().id()));
             SyncReport report = signals.stopped() ? null : resyncFrom != null
@@ -88,7 +87,7 @@ final class SyncCommand {
             return Cli.OK;
         }
         if (report.status() == SyncStatus.PAUSED) {
-            return messages.fail(Cli.PAUSED, firstError(report) + report.resumeAfterTime()
+            return messages.fail(Cli.PAUSED, firstError(report) + report.resumeAfter()
                     .map(t -> "; run again after " + t + " to continue").orElse("; run again later to continue"), null);
         }
         if (report.status() == SyncStatus.FAILED && report.failures().equals(java.util.Set.of(FailureKind.CREDENTIALS_REFUSED))) {
@@ -102,7 +101,7 @@ final class SyncCommand {
     }
 
     private static String firstError(SyncReport report) {
-        return report.streams().stream().map(StreamReport::error).filter(java.util.Objects::nonNull).findFirst().orElse("");
+        return report.streams().stream().flatMap(s -> s.error().stream()).findFirst().orElse("");
     }
 
     private static Clock clock(Instant now) {

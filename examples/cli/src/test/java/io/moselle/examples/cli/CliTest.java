@@ -6,26 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
-import io.moselle.cin7.simulator.JournalEntry;
 import io.moselle.cin7.simulator.SimulatedData;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.examples.FileSink;
-import io.moselle.mapping.MoselleJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI end to end against the simulator, in-process: its files, its messages and its exit codes. */
 class CliTest extends CliFixture {

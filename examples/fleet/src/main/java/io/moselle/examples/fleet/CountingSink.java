@@ -1,9 +1,10 @@
 package io.moselle.examples.fleet;
 
+import io.moselle.mapping.Product;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import io.moselle.sync.spi.TransactionalSink;
+import io.moselle.sync.spi.UniformTransactionalSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,20 +16,20 @@ import java.sql.SQLException;
  * A page applied twice by one run, or by a holder that lost its tenant, shows there whatever the
  * final state says.
  */
-final class CountingSink implements TransactionalSink {
+final class CountingSink implements UniformTransactionalSink {
     private static final String COUNT = """
             INSERT INTO fleet_applied (tenant_id, record_type, record_key, token, applied) VALUES (?, ?, ?, ?, 1)
             ON CONFLICT (tenant_id, record_type, record_key, token)
                 DO UPDATE SET applied = fleet_applied.applied + 1, applied_at = clock_timestamp()""";
 
-    private final TransactionalSink sink;
+    private final JdbcSink sink;
 
-    CountingSink(TransactionalSink sink) {
+    CountingSink(JdbcSink sink) {
         this.sink = sink;
     }
 
     @Override
-    public void write(Connection connection, SyncBatch<?, ?> batch) throws Exception {
+    public <R, K> void write(Connection connection, SyncBatch<R, K> batch) throws Exception {
         sink.write(connection, batch);
         count(connection, batch);
     }
@@ -54,7 +55,12 @@ final class CountingSink implements TransactionalSink {
     }
 
     @Override
-    public void snapshotComplete(Connection connection, Snapshot<?, ?> snapshot) throws Exception {
-        sink.snapshotComplete(connection, snapshot);
+    public <R, K> void retainOnly(Connection connection, Snapshot<R, K> snapshot) throws Exception {
+        sink.retainOnly(connection, snapshot);
+    }
+
+    @Override
+    public void productsComplete(Connection connection, Snapshot<Product, String> snapshot) throws Exception {
+        sink.productsComplete(connection, snapshot);
     }
 }

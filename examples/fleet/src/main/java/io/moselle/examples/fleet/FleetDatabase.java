@@ -4,8 +4,7 @@ import io.moselle.cin7.client.Credentials;
 import io.moselle.mapping.cin7.Cin7SettingsJson;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.Tenant;
-import io.moselle.sync.postgres.JdbcSchema;
-import io.moselle.examples.JdbcSink;
+import io.moselle.sync.postgres.PostgresSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +88,7 @@ final class FleetDatabase {
 
     /** Creates every table the fleet needs, the sync's included, when missing. */
     static void create(DataSource db) throws SQLException {
-        JdbcSchema.create(db, PREFIX);
+        PostgresSchema.create(db, PREFIX);
         new JdbcSink(db);
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             for (String sql : TABLES) {

@@ -9,14 +9,13 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.moselle.cin7.client.RateLimits;
-import io.moselle.examples.JdbcSink;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.Tenant;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,9 +91,9 @@ public final class FleetWorker {
             CountingDataSource stores = new CountingDataSource(db);
             SyncEngine engine = SyncEngine.builder()
                     .sink(new CountingSink(new JdbcSink(db)))
-                    .checkpointStore(new JdbcCheckpointStore(stores, FleetDatabase.PREFIX))
-                    .callBudgets(new JdbcCallBudgets(stores, FleetDatabase.PREFIX, 5_000))
-                    .leases(new JdbcLeaseStore(stores, FleetDatabase.PREFIX, config.leaseDuration()))
+                    .checkpointStore(new PostgresCheckpointStore(stores, FleetDatabase.PREFIX))
+                    .callBudgets(new PostgresCallBudgets(stores, FleetDatabase.PREFIX, 5_000))
+                    .leaseStore(new PostgresLeaseStore(stores, FleetDatabase.PREFIX, config.leaseDuration()))
                     .holderName(config.name())
                     .rateLimits(config.rateLimits())
                     .clientOptions(options -> options.baseUri(config.baseUri()))

@@ -1,12 +1,12 @@
-package io.moselle.examples;
+package io.moselle.examples.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.moselle.mapping.MoselleJson;
-import io.moselle.sync.RecordType;
+import io.moselle.mapping.Product;
 import io.moselle.sync.Retraction;
 import io.moselle.sync.Snapshot;
 import io.moselle.sync.SyncBatch;
-import io.moselle.sync.spi.TransactionalSink;
+import io.moselle.sync.spi.UniformTransactionalSink;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +18,11 @@ import javax.sql.DataSource;
 /**
  * A sink over PostgreSQL: every record as JSON in one table, {@code moselle_record}, keyed by
  * (tenant, record type, key), in the same database as the engine's stores. It writes in the
- * engine's transactions ({@link TransactionalSink}): each page is committed with its checkpoint
+ * engine's transactions ({@link io.moselle.sync.spi.TransactionalSink}): each page is committed with its checkpoint
  * under the run's lease, so it is applied exactly once, and a replica that lost its tenant
  * commits nothing. A start for a host's own sink, which would write its own tables. Thread-safe.
  */
-public final class JdbcSink implements TransactionalSink {
+public final class JdbcSink implements UniformTransactionalSink {
     private static final String TABLE = """
             CREATE TABLE IF NOT EXISTS moselle_record (
                 tenant_id   text  NOT NULL,
@@ -54,17 +54,13 @@ public final class JdbcSink implements TransactionalSink {
     }
 
     @Override
-    public void write(Connection connection, SyncBatch<?, ?> batch) throws SQLException, JsonProcessingException {
-        apply(connection, batch);
-    }
-
-    private <R, K> void apply(Connection c, SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
+    public <R, K> void write(Connection c, SyncBatch<R, K> batch) throws SQLException, JsonProcessingException {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement delete = c.prepareStatement(DELETE)) {
             for (R record : batch.upserts()) {
                 upsert.setString(1, batch.tenantId());
                 upsert.setString(2, batch.type().name());
                 upsert.setString(3, keyText(batch.type().keyOf(record)));
-                upsert.setString(4, MoselleJson.mapper().writeValueAsString(record));
+                upsert.setString(4, MoselleJson.writer().writeValueAsString(record));
                 upsert.addBatch();
             }
             for (Retraction<K> retraction : batch.retractions()) {
@@ -78,10 +74,20 @@ public final class JdbcSink implements TransactionalSink {
         }
     }
 
-    /** Warehouses and inventory levels the snapshot does not hold are deleted; such products are marked inactive. */
+    /** Warehouses and inventory levels the snapshot does not hold are deleted. */
     @Override
-    public void snapshotComplete(Connection c, Snapshot<?, ?> snapshot) throws SQLException {
-        String sql = snapshot.type() == RecordType.PRODUCT ? DEACTIVATE_OTHERS : DELETE_OTHERS;
+    public <R, K> void retainOnly(Connection c, Snapshot<R, K> snapshot) throws SQLException {
+        allBut(c, DELETE_OTHERS, snapshot);
+    }
+
+    /** Products the snapshot does not hold are marked inactive. */
+    @Override
+    public void productsComplete(Connection c, Snapshot<Product, String> snapshot) throws SQLException {
+        allBut(c, DEACTIVATE_OTHERS, snapshot);
+    }
+
+    /** Runs {@code sql} on the records of the snapshot's type whose keys it does not hold. */
+    private static void allBut(Connection c, String sql, Snapshot<?, ?> snapshot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array keys = c.createArrayOf("text", snapshot.keys().stream().map(JdbcSink::keyText).toArray());
             ps.setString(1, snapshot.tenantId());

@@ -1,9 +1,9 @@
 package io.moselle.sync.postgres;
 
 import io.moselle.sync.Fence;
-import io.moselle.sync.spi.Lease;
 import io.moselle.sync.LeaseHeldException;
 import io.moselle.sync.LeaseLostException;
+import io.moselle.sync.spi.Lease;
 import io.moselle.sync.spi.LeaseStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * whose connection was killed loses nothing until the lease expires. Every statement has a
  * timeout. Thread-safe.
  */
-public final class JdbcLeaseStore implements LeaseStore {
+public final class PostgresLeaseStore implements LeaseStore {
     private static final String LOCK = """
             SELECT holder, expires_at > clock_timestamp(), GREATEST(0, EXTRACT(EPOCH FROM expires_at - clock_timestamp()))
             FROM ${prefix}lease WHERE lease_key = ? FOR UPDATE""";
@@ -75,7 +75,7 @@ public final class JdbcLeaseStore implements LeaseStore {
     private int held;
 
     /** Leases of 30 seconds in the tables with the default prefix {@code moselle_sync_}. */
-    public JdbcLeaseStore(DataSource dataSource) {
+    public PostgresLeaseStore(DataSource dataSource) {
         this(dataSource, Jdbc.DEFAULT_PREFIX, Duration.ofSeconds(30));
     }
 
@@ -84,7 +84,7 @@ public final class JdbcLeaseStore implements LeaseStore {
      *     another process can take the tenant over (the engine renews every third of it)
      * @throws IllegalArgumentException for a bad prefix, or a duration under a second
      */
-    public JdbcLeaseStore(DataSource dataSource, String tablePrefix, Duration duration) {
+    public PostgresLeaseStore(DataSource dataSource, String tablePrefix, Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("lease duration must be at least 1 s, was " + duration);
@@ -123,7 +123,7 @@ public final class JdbcLeaseStore implements LeaseStore {
      *
      * @throws LeaseLostException when another holder has taken the lease, or it expired
      * @throws IllegalStateException when {@code connection} is in autocommit: there is no transaction to hold the lease in
-     * @throws JdbcStoreException when the database fails
+     * @throws PostgresStoreException when the database fails
      */
     public void verify(Connection connection, Fence fence) {
         try {
@@ -134,7 +134,7 @@ public final class JdbcLeaseStore implements LeaseStore {
                 throw lost(fence, "nothing may be committed under it");
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("cannot check the lease " + fence.leaseKey() + ": " + Jdbc.describe(e), e);
+            throw new PostgresStoreException("cannot check the lease " + fence.leaseKey() + ": " + Jdbc.describe(e), e);
         }
     }
 
@@ -171,14 +171,14 @@ public final class JdbcLeaseStore implements LeaseStore {
                 return take(c, key, holder, wait);
             });
         } catch (SQLException e) {
-            throw new JdbcStoreException("cannot take the lease " + key + ": " + Jdbc.describe(e), e);
+            throw new PostgresStoreException("cannot take the lease " + key + ": " + Jdbc.describe(e), e);
         }
         JdbcLease lease = new JdbcLease(key, token);
         try {
             keepRenewalConnection();
         } catch (SQLException e) {
             lease.release();
-            throw new JdbcStoreException("cannot keep a connection for renewing the lease " + key + ": " + Jdbc.describe(e), e);
+            throw new PostgresStoreException("cannot keep a connection for renewing the lease " + key + ": " + Jdbc.describe(e), e);
         }
         return lease;
     }
@@ -264,7 +264,7 @@ public final class JdbcLeaseStore implements LeaseStore {
 
     @Override
     public String toString() {
-        return "JdbcLeaseStore{" + jdbc.sql("${prefix}lease") + ", " + duration.toSeconds() + " s}";
+        return "PostgresLeaseStore{" + jdbc.sql("${prefix}lease") + ", " + duration.toSeconds() + " s}";
     }
 
     /** A lease held: its row matches the key and the token. */
@@ -279,8 +279,8 @@ public final class JdbcLeaseStore implements LeaseStore {
         }
 
         /** The store that gave it out. */
-        JdbcLeaseStore store() {
-            return JdbcLeaseStore.this;
+        PostgresLeaseStore store() {
+            return PostgresLeaseStore.this;
         }
 
         @Override
@@ -306,7 +306,7 @@ public final class JdbcLeaseStore implements LeaseStore {
                     }
                 } catch (SQLException e) {
                     dropRenewalConnection(); // the next renewal takes a fresh one
-                    throw new JdbcStoreException("cannot renew the lease " + key + ": " + Jdbc.describe(e), e);
+                    throw new PostgresStoreException("cannot renew the lease " + key + ": " + Jdbc.describe(e), e);
                 }
             }
         }
@@ -328,7 +328,7 @@ public final class JdbcLeaseStore implements LeaseStore {
                     }
                 });
             } catch (SQLException e) {
-                throw new JdbcStoreException("cannot release the lease " + key + ": " + Jdbc.describe(e), e);
+                throw new PostgresStoreException("cannot release the lease " + key + ": " + Jdbc.describe(e), e);
             } finally {
                 released();
             }

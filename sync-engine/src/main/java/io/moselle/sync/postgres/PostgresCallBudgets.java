@@ -1,11 +1,11 @@
 package io.moselle.sync.postgres;
 
 import io.moselle.cin7.client.CallBudget;
+import io.moselle.sync.spi.CallBudgets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -16,11 +16,11 @@ import javax.sql.DataSource;
  * disagree around midnight still share one day; the instant the engine passes is not used.
  *
  * <pre>{@code
- * SyncEngine.builder().callBudgets(new JdbcCallBudgets(dataSource, "moselle_sync_", 5_000))
+ * SyncEngine.builder().callBudgets(new PostgresCallBudgets(dataSource, "moselle_sync_", 5_000))
  * }</pre>
  * Thread-safe.
  */
-public final class JdbcCallBudgets implements Function<String, CallBudget> {
+public final class PostgresCallBudgets implements CallBudgets {
     /** The UTC day on the database's clock: every replica counts into the same day, whatever its own clock says. */
     private static final String TODAY = "(clock_timestamp() AT TIME ZONE 'UTC')::date";
     private static final String SPEND = """
@@ -39,7 +39,7 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
      * @param callsPerDay the calls each connection may make per UTC day (Cin7 allows 5,000)
      * @throws IllegalArgumentException for a bad prefix or a negative number of calls
      */
-    public JdbcCallBudgets(DataSource dataSource, String tablePrefix, long callsPerDay) {
+    public PostgresCallBudgets(DataSource dataSource, String tablePrefix, long callsPerDay) {
         this.jdbc = new Jdbc(dataSource, tablePrefix, Jdbc.STATEMENT_TIMEOUT);
         if (callsPerDay < 0) {
             throw new IllegalArgumentException("callsPerDay must be zero or more, was " + callsPerDay);
@@ -49,7 +49,7 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
 
     /** The budget of the API connection {@code username}. */
     @Override
-    public CallBudget apply(String username) {
+    public CallBudget forConnection(String username) {
         return new Budget(username);
     }
 
@@ -76,7 +76,7 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
                     }
                 });
             } catch (SQLException e) {
-                throw new JdbcStoreException("cannot count a call against the daily budget of API connection " + connection + ": "
+                throw new PostgresStoreException("cannot count a call against the daily budget of API connection " + connection + ": "
                         + Jdbc.describe(e), e);
             }
         }
@@ -94,7 +94,7 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
                 });
                 return Math.max(0, callsPerDay - used);
             } catch (SQLException e) {
-                throw new JdbcStoreException("cannot read the daily budget of API connection " + connection + ": " + Jdbc.describe(e), e);
+                throw new PostgresStoreException("cannot read the daily budget of API connection " + connection + ": " + Jdbc.describe(e), e);
             }
         }
 
@@ -109,7 +109,7 @@ public final class JdbcCallBudgets implements Function<String, CallBudget> {
                     }
                 }));
             } catch (SQLException e) {
-                throw new JdbcStoreException("cannot read the database's clock for the daily budget of API connection " + connection
+                throw new PostgresStoreException("cannot read the database's clock for the daily budget of API connection " + connection
                         + ": " + Jdbc.describe(e), e);
             }
         }

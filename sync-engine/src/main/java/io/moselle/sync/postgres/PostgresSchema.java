@@ -16,10 +16,10 @@ import javax.sql.DataSource;
  * and {@code <prefix>lease}. {@link #create} makes those missing; a host that manages its schema
  * with its own migrations (Flyway, Liquibase) copies {@link #sql(String)} into one instead.
  */
-public final class JdbcSchema {
+public final class PostgresSchema {
     private static final String RESOURCE = "schema.sql";
 
-    private JdbcSchema() {}
+    private PostgresSchema() {}
 
     /**
      * The schema's SQL with {@code tablePrefix} written out: statements separated by {@code ;},
@@ -29,9 +29,9 @@ public final class JdbcSchema {
      */
     public static String sql(String tablePrefix) {
         String prefix = Jdbc.checkPrefix(tablePrefix);
-        try (InputStream in = JdbcSchema.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = PostgresSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + JdbcSchema.class.getName());
+                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + PostgresSchema.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
         } catch (IOException e) {
@@ -48,7 +48,7 @@ public final class JdbcSchema {
      * Creates the tables that are missing, in one transaction. Safe to call from every replica at
      * start-up: a transaction-scoped advisory lock serialises concurrent calls.
      *
-     * @throws JdbcStoreException when the database refuses
+     * @throws PostgresStoreException when the database refuses
      */
     public static void create(DataSource dataSource, String tablePrefix) {
         List<String> statements = statements(sql(tablePrefix));
@@ -68,7 +68,7 @@ public final class JdbcSchema {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("cannot create the sync tables with prefix " + tablePrefix + ": " + Jdbc.describe(e), e);
+            throw new PostgresStoreException("cannot create the sync tables with prefix " + tablePrefix + ": " + Jdbc.describe(e), e);
         }
     }
 

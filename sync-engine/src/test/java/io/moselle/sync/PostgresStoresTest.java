@@ -1,16 +1,17 @@
 package io.moselle.sync;
 
-import io.moselle.sync.spi.Checkpoint;
-import io.moselle.sync.spi.Lease;
-import io.moselle.sync.spi.Slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.cin7.client.CallBudget;
-import io.moselle.sync.postgres.JdbcCallBudgets;
-import io.moselle.sync.postgres.JdbcCheckpointStore;
-import io.moselle.sync.postgres.JdbcLeaseStore;
-import io.moselle.sync.postgres.JdbcSchema;
+import io.moselle.sync.postgres.PostgresCallBudgets;
+import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.postgres.PostgresSchema;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
+import io.moselle.sync.spi.Lease;
+import io.moselle.sync.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The PostgreSQL stores on a real PostgreSQL, each process played by data sources of its own. */
-class JdbcStoresTest {
+class PostgresStoresTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final Window WINDOW = new Window(NOW.minus(Duration.ofDays(90)), NOW);
 
@@ -37,19 +38,19 @@ class JdbcStoresTest {
 
     @Test
     void theSchemaIsCreatedOnceAndOnlyWithAPlainPrefix() {
-        JdbcSchema.create(db, prefix);
-        JdbcSchema.create(TestPostgres.dataSource(), prefix);
-        assertThat(JdbcSchema.sql("acme_")).contains("CREATE TABLE IF NOT EXISTS acme_checkpoint")
+        PostgresSchema.create(db, prefix);
+        PostgresSchema.create(TestPostgres.dataSource(), prefix);
+        assertThat(PostgresSchema.sql("acme_")).contains("CREATE TABLE IF NOT EXISTS acme_checkpoint")
                 .contains("acme_call_budget").contains("acme_lease").doesNotContain("${prefix}");
-        assertThatThrownBy(() -> JdbcSchema.sql("x; DROP TABLE y; --")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PostgresSchema.sql("x; DROP TABLE y; --")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tablePrefix");
-        assertThatThrownBy(() -> new JdbcCheckpointStore(db, "Bad-Prefix")).hasMessageContaining("tablePrefix");
+        assertThatThrownBy(() -> new PostgresCheckpointStore(db, "Bad-Prefix")).hasMessageContaining("tablePrefix");
     }
 
     @Test
     void aLeaseIsExclusiveNamesItsHolderAndEachAcquisitionHasAGreaterToken() {
-        JdbcLeaseStore here = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
-        JdbcLeaseStore there = new JdbcLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
+        PostgresLeaseStore here = new PostgresLeaseStore(db, prefix, Duration.ofSeconds(30));
+        PostgresLeaseStore there = new PostgresLeaseStore(TestPostgres.dataSource(), prefix, Duration.ofSeconds(30));
 
         Lease first = here.acquire("tenant:acme", "replica-1/abc");
         assertThatThrownBy(() -> there.acquire("tenant:acme", "replica-2/def"))
@@ -74,46 +75,46 @@ class JdbcStoresTest {
 
     @Test
     void aStaleHoldersCheckpointSaveIsRejectedAndChangesNothing() {
-        JdbcLeaseStore leases = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30));
-        JdbcCheckpointStore stale = new JdbcCheckpointStore(db, prefix);
-        JdbcCheckpointStore current = new JdbcCheckpointStore(TestPostgres.dataSource(), prefix);
+        PostgresLeaseStore leases = new PostgresLeaseStore(db, prefix, Duration.ofSeconds(30));
+        PostgresCheckpointStore stale = new PostgresCheckpointStore(db, prefix);
+        PostgresCheckpointStore current = new PostgresCheckpointStore(TestPostgres.dataSource(), prefix);
         Lease old = leases.acquire("tenant:acme", "frozen/1");
-        stale.save("acme", "SALES_ORDERS", pending(5_000), old);
+        stale.save("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(5_000), old);
 
         expire("tenant:acme");
         Lease taken = leases.acquire("tenant:acme", "replica-2/2");
-        current.save("acme", "SALES_ORDERS", pending(7_500), taken);
+        current.save("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(7_500), taken);
 
-        assertThatThrownBy(() -> stale.save("acme", "SALES_ORDERS", pending(5_250), old))
+        assertThatThrownBy(() -> stale.save("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(5_250), old))
                 .isInstanceOf(LeaseLostException.class)
                 .hasMessage("checkpoint SALES_ORDERS of tenant acme not saved: the lease tenant:acme (token " + old.token()
                         + ") has expired or been taken over by a newer holder");
-        assertThatThrownBy(() -> stale.save("acme", "PURCHASE_ORDERS", pending(1), old)).isInstanceOf(LeaseLostException.class);
-        assertThat(current.load("acme", "SALES_ORDERS")).contains(pending(7_500));
-        assertThat(current.load("acme", "PURCHASE_ORDERS")).isEmpty();
+        assertThatThrownBy(() -> stale.save("acme", CheckpointKey.daily(SyncStream.PURCHASE_ORDERS), pending(1), old)).isInstanceOf(LeaseLostException.class);
+        assertThat(current.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).contains(pending(7_500));
+        assertThat(current.load("acme", CheckpointKey.daily(SyncStream.PURCHASE_ORDERS))).isEmpty();
     }
 
     @Test
     void checkpointsRoundTripPerTenantAndNameAndACorruptRowNamesTheRecovery() {
-        JdbcCheckpointStore store = new JdbcCheckpointStore(db, prefix);
-        Lease lease = new JdbcLeaseStore(db, prefix, Duration.ofSeconds(30)).acquire("tenant:acme", "me/1");
+        PostgresCheckpointStore store = new PostgresCheckpointStore(db, prefix);
+        Lease lease = new PostgresLeaseStore(db, prefix, Duration.ofSeconds(30)).acquire("tenant:acme", "me/1");
         Checkpoint done = new Checkpoint(WINDOW, List.of());
-        store.save("acme", "SALES_ORDERS", pending(42), lease);
-        store.save("acme", "SALES_ORDERS:resync", done, lease);
-        assertThat(store.load("acme", "SALES_ORDERS")).contains(pending(42));
-        assertThat(store.load("acme", "SALES_ORDERS:resync")).contains(done);
-        assertThat(store.load("other", "SALES_ORDERS")).isEmpty();
+        store.save("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(42), lease);
+        store.save("acme", CheckpointKey.resync(SyncStream.SALES_ORDERS), done, lease);
+        assertThat(store.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).contains(pending(42));
+        assertThat(store.load("acme", CheckpointKey.resync(SyncStream.SALES_ORDERS))).contains(done);
+        assertThat(store.load("other", CheckpointKey.daily(SyncStream.SALES_ORDERS))).isEmpty();
 
         TestPostgres.execute(db, "UPDATE " + prefix + "checkpoint SET state = '{\"pending\": 3}' WHERE name = 'SALES_ORDERS'");
-        assertThatThrownBy(() -> store.load("acme", "SALES_ORDERS")).isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> store.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("checkpoint SALES_ORDERS of tenant acme in " + prefix + "checkpoint is invalid")
                 .hasMessageContaining("To recover, delete its row");
     }
 
     @Test
     void twoProcessesSpendingOneConnectionsBudgetNeverExceedTheCap() throws Exception {
-        CallBudget one = new JdbcCallBudgets(db, prefix, 250).apply("AcmeNZ");
-        CallBudget two = new JdbcCallBudgets(TestPostgres.dataSource(), prefix, 250).apply("AcmeNZ");
+        CallBudget one = new PostgresCallBudgets(db, prefix, 250).forConnection("AcmeNZ");
+        CallBudget two = new PostgresCallBudgets(TestPostgres.dataSource(), prefix, 250).forConnection("AcmeNZ");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> spenders = new ArrayList<>();
@@ -137,16 +138,16 @@ class JdbcStoresTest {
         }
         assertThat(one.remaining(NOW)).isZero();
         assertThat(one.tryAcquire(NOW)).isFalse();
-        assertThat(new JdbcCallBudgets(db, prefix, 250).apply("OtherNZ").remaining(NOW)).as("another connection").isEqualTo(250);
+        assertThat(new PostgresCallBudgets(db, prefix, 250).forConnection("OtherNZ").remaining(NOW)).as("another connection").isEqualTo(250);
     }
 
     @Test
     void aRestartKeepsTheDaysCount() {
-        CallBudget before = new JdbcCallBudgets(db, prefix, 5_000).apply("AcmeNZ");
+        CallBudget before = new PostgresCallBudgets(db, prefix, 5_000).forConnection("AcmeNZ");
         for (int i = 0; i < 7; i++) {
             assertThat(before.tryAcquire(NOW)).isTrue();
         }
-        CallBudget afterRestart = new JdbcCallBudgets(TestPostgres.dataSource(), prefix, 5_000).apply("AcmeNZ");
+        CallBudget afterRestart = new PostgresCallBudgets(TestPostgres.dataSource(), prefix, 5_000).forConnection("AcmeNZ");
         assertThat(afterRestart.remaining(NOW)).isEqualTo(4_993);
         assertThat(afterRestart.tryAcquire(NOW)).isTrue();
         assertThat(before.remaining(NOW)).isEqualTo(4_992);
@@ -154,7 +155,7 @@ class JdbcStoresTest {
 
     @Test
     void theBudgetsDayIsTheDatabasesUtcDateWhateverTheNodesClockSays() throws Exception {
-        CallBudget budget = new JdbcCallBudgets(db, prefix, 5).apply("AcmeNZ");
+        CallBudget budget = new PostgresCallBudgets(db, prefix, 5).forConnection("AcmeNZ");
         Instant nodeThinksItIsTomorrow = Instant.now().plus(Duration.ofDays(1));
         assertThat(budget.tryAcquire(nodeThinksItIsTomorrow)).isTrue();
         assertThat(budget.tryAcquire(Instant.EPOCH)).isTrue();

@@ -1,0 +1,105 @@
+package io.moselle.cin7.client;
+
+import java.time.Duration;
+
+/**
+ * The per-minute pace a limiter allows now: its limit, lowered when Cin7 refuses a call that the
+ * windows allowed (another app spends part of the limit), and raised back call by call.
+ *
+ * <p>Each refusal lowers the pace to 90% of the calls sent in the last minute, but at most to
+ * 45% of the pace before (multiplicative decrease; once a minute at most, since refusals within a
+ * minute answer calls sent before), and every answered call then raises it (additive increase):
+ * by 1/7200 of the limit near the calls of the minute Cin7 refused one (from 95% to 110% of
+ * them), so the pace settles just under what the other apps leave, probing upwards slowly; by
+ * 1/300 below and above that, so a lone refusal costs little and the pace comes back to the full
+ * limit soon after the other apps stop. Not thread-safe: its limiter guards it.
+ */
+final class AdaptivePace {
+    /** The share of the last minute's calls kept after a refusal. */
+    private static final double DECREASE = 0.9;
+    /** The share of the limit won back per answered call away from the pace of the last refusal. */
+    private static final double FAST_INCREASE = 1.0 / 300;
+    /** The share of the limit won back per answered call near the pace of the last refusal: probing, slowly. */
+    private static final double SLOW_INCREASE = 1.0 / 7_200;
+
+    private final int perSecondLimit;
+    private final int perMinuteLimit;
+    /** The per-minute pace allowed now. */
+    private double perMinute;
+    /** The calls of the last minute when Cin7 last refused one (at most the pace then): about what it let through. */
+    private double paceAtRefusal;
+    private long refusals;
+    /** Epoch millis of the last slow-down: refusals within a minute of it answer calls sent before it, and are not counted again. */
+    private long lastDecrease = Long.MIN_VALUE;
+    /** How many times the pace was lowered. */
+    private long decreases;
+    /** Epoch millis since when the pace is below the limit, or {@link Long#MIN_VALUE}. */
+    private long slowedSince = Long.MIN_VALUE;
+    private long slowedMillis;
+
+    AdaptivePace(RateLimits limits) {
+        this.perSecondLimit = limits.perSecond();
+        this.perMinuteLimit = limits.perMinute();
+        this.perMinute = perMinuteLimit;
+    }
+
+    /** Calls per minute allowed now: the limit, or less while recovering from refusals. */
+    int perMinute() {
+        return Math.max(1, (int) perMinute);
+    }
+
+    /** The burst allowed per second, lowered in proportion while the pace is: other apps burst too. */
+    int perSecond() {
+        return Math.max(1, (int) (perSecondLimit * perMinute / perMinuteLimit));
+    }
+
+    /** A call was answered at {@code now}: the pace, if lowered, rises a step. */
+    void answered(long now) {
+        if (perMinute < perMinuteLimit) {
+            boolean nearTheRefusal = perMinute >= 0.95 * paceAtRefusal && perMinute <= 1.1 * paceAtRefusal;
+            perMinute = Math.min(perMinuteLimit, perMinute + perMinuteLimit * (nearTheRefusal ? SLOW_INCREASE : FAST_INCREASE));
+            if (perMinute >= perMinuteLimit) {
+                slowedMillis += now - slowedSince;
+                slowedSince = Long.MIN_VALUE;
+            }
+        }
+    }
+
+    /**
+     * Cin7 refused a call at {@code now}, when {@code lastMinuteCalls} calls had gone out in the
+     * last minute: the pace drops, unless it dropped less than a minute ago.
+     *
+     * @return whether the pace was lowered
+     */
+    boolean refused(long now, int lastMinuteCalls) {
+        refusals++;
+        if (lastDecrease != Long.MIN_VALUE && now - lastDecrease < 60_000) {
+            return false;
+        }
+        lastDecrease = now;
+        // recover fast up to just under what Cin7 let through, then probe slowly
+        paceAtRefusal = Math.min(perMinute, lastMinuteCalls);
+        // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
+        perMinute = Math.max(1, Math.min(perMinute, Math.max(lastMinuteCalls, perMinute / 2)) * DECREASE);
+        decreases++;
+        if (slowedSince == Long.MIN_VALUE) {
+            slowedSince = now;
+        }
+        return true;
+    }
+
+    /** How many times the pace was lowered so far. */
+    long decreases() {
+        return decreases;
+    }
+
+    /** Refusals (429) Cin7 made that the windows did not foresee. */
+    long refusals() {
+        return refusals;
+    }
+
+    /** How long the pace was below the limit, in all, up to {@code now}. */
+    Duration slowedTime(long now) {
+        return Duration.ofMillis(slowedMillis + (slowedSince == Long.MIN_VALUE ? 0 : now - slowedSince));
+    }
+}
