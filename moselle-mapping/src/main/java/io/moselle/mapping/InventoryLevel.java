@@ -15,24 +15,30 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableInventoryLevel.class)
 @JsonPropertyOrder({"sku", "warehouse", "onHand", "available", "incoming", "asOf"})
 public abstract class InventoryLevel {
+    /** The SKU. */
     public abstract String sku();
 
+    /** The warehouse key. */
     public abstract String warehouse();
 
+    /** Units on hand. */
     public abstract BigDecimal onHand();
 
     /** May be negative. */
     public abstract BigDecimal available();
 
+    /** Units on their way in, as the source counts them. */
     public abstract BigDecimal incoming();
 
     /** The instant the snapshot was taken. */
     public abstract Instant asOf();
 
+    /** The level's key: its SKU and warehouse. */
     public SkuWarehouse key() {
         return new SkuWarehouse(sku(), warehouse());
     }
 
+    /** A builder of {@link InventoryLevel} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

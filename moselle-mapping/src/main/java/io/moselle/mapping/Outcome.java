@@ -19,7 +19,12 @@ import java.util.Set;
 public final class Outcome<R> {
     /** What to do with the record. */
     public enum Action {
-        UPSERT, RETRACT, SKIP
+        /** Deliver the record, replacing the one of its key. */
+        UPSERT,
+        /** Remove the record of its key: it no longer qualifies. */
+        RETRACT,
+        /** Deliver nothing: the source record cannot be used; counted with its reason. */
+        SKIP
     }
 
     private final Action action;
@@ -41,16 +46,19 @@ public final class Outcome<R> {
         this.notes = Collections.unmodifiableSet(notes);
     }
 
+    /** Deliver {@code record}; {@code sourceId} names the source record. */
     public static <R> Outcome<R> upsert(R record, String sourceId) {
         return new Outcome<>(Action.UPSERT, Objects.requireNonNull(record, "record"), null, null, sourceId,
                 new EnumMap<>(Reason.class), EnumSet.noneOf(Reason.class));
     }
 
+    /** Retract the record of {@code key}, because of {@code reason}; {@code sourceId} names the source record. */
     public static <R> Outcome<R> retract(Object key, Reason reason, String sourceId) {
         return new Outcome<>(Action.RETRACT, null, Objects.requireNonNull(key, "key"), reason, sourceId,
                 new EnumMap<>(Reason.class), EnumSet.noneOf(Reason.class));
     }
 
+    /** Deliver nothing, because of {@code reason}; {@code sourceId} names the source record. */
     public static <R> Outcome<R> skip(Reason reason, String sourceId) {
         return new Outcome<>(Action.SKIP, null, null, reason, sourceId, new EnumMap<>(Reason.class), EnumSet.noneOf(Reason.class));
     }
@@ -72,6 +80,7 @@ public final class Outcome<R> {
         return new Outcome<>(action, record, key, reason, sourceId, dropped, all);
     }
 
+    /** What to do with the record. */
     public Action action() {
         return action;
     }
@@ -96,10 +105,12 @@ public final class Outcome<R> {
         return sourceId;
     }
 
+    /** Lines dropped from the record, counted by reason. */
     public Map<Reason, Integer> droppedLines() {
         return droppedLines;
     }
 
+    /** Remarks on a record delivered as it is. */
     public Set<Reason> notes() {
         return notes;
     }

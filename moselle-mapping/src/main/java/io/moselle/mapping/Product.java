@@ -15,25 +15,34 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableProduct.class)
 @JsonPropertyOrder({"sku", "name", "variant", "category", "brand", "barcode", "styleCode", "active", "externalProductId", "externalOptionId", "attributes"})
 public abstract class Product {
+    /** The SKU: the product's key. */
     public abstract String sku();
 
+    /** The name, or null. */
     public abstract @Nullable String name();
 
     /** The option values (e.g. {@code M / Navy}), or null. */
     public abstract @Nullable String variant();
 
+    /** The category, or null. */
     public abstract @Nullable String category();
 
+    /** The brand, or null. */
     public abstract @Nullable String brand();
 
+    /** The barcode, or null. */
     public abstract @Nullable String barcode();
 
+    /** The style code its variants share, or null. */
     public abstract @Nullable String styleCode();
 
+    /** Whether the product is on sale; a product gone from the source is kept, inactive. */
     public abstract boolean active();
 
+    /** The id of the product in the source, or null. */
     public abstract @Nullable Long externalProductId();
 
+    /** The id of the option (the SKU) in the source, or null. */
     public abstract @Nullable Long externalOptionId();
 
     /** Custom attributes, values as the source sent them. */
@@ -44,6 +53,7 @@ public abstract class Product {
         return builder().from(this).active(false).build();
     }
 
+    /** A builder of {@link Product} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

@@ -14,22 +14,30 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableProjectedStock.class)
 @JsonPropertyOrder({"sku", "warehouse", "available", "inboundPurchase", "inboundTransfer", "projected"})
 public abstract class ProjectedStock {
+    /** The SKU. */
     public abstract String sku();
 
+    /** The warehouse key. */
     public abstract String warehouse();
 
+    /** Units available now. */
     public abstract BigDecimal available();
 
+    /** Units on active purchase orders into the warehouse. */
     public abstract BigDecimal inboundPurchase();
 
+    /** Units on active transfers into the warehouse. */
     public abstract BigDecimal inboundTransfer();
 
+    /** Available plus inbound. */
     public abstract BigDecimal projected();
 
+    /** The key: the SKU and warehouse. */
     public SkuWarehouse key() {
         return new SkuWarehouse(sku(), warehouse());
     }
 
+    /** A builder of {@link ProjectedStock} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

@@ -46,7 +46,14 @@ public enum Reason {
      * each under what happened.
      */
     public enum Kind {
-        RETRACTED, SKIPPED, DROPPED_LINE, NOTED
+        /** The record was delivered as a retraction of its key. */
+        RETRACTED,
+        /** The record was not delivered at all. */
+        SKIPPED,
+        /** A line was dropped from a record that was delivered. */
+        DROPPED_LINE,
+        /** The record was delivered with a remark. */
+        NOTED
     }
 
     private final Kind kind;
@@ -55,6 +62,7 @@ public enum Reason {
         this.kind = kind;
     }
 
+    /** What happens to a record for this reason, unless the counting says otherwise. */
     public Kind kind() {
         return kind;
     }

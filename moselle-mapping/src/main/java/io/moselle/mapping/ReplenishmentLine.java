@@ -14,12 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableReplenishmentLine.class)
 @JsonPropertyOrder({"sku", "quantity", "unitCost"})
 public abstract class ReplenishmentLine {
+    /** The SKU. */
     public abstract String sku();
 
+    /** Units ordered. */
     public abstract BigDecimal quantity();
 
+    /** The cost of one unit, or null. */
     public abstract @Nullable BigDecimal unitCost();
 
+    /** A builder of {@link ReplenishmentLine} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

@@ -17,14 +17,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableReplenishmentOrder.class)
 @JsonPropertyOrder({"type", "externalId", "orderNumber", "status", "destinationWarehouse", "sourceWarehouse", "supplier", "orderDate", "expectedDate", "dispatchedDate", "deliveredDate", "lines", "attributes"})
 public abstract class ReplenishmentOrder {
+    /** A purchase or a transfer. */
     public abstract ReplenishmentType type();
 
+    /** The order's id in the source: its key, with the type. */
     public abstract long externalId();
 
+    /** The order's number as people know it, or null. */
     public abstract @Nullable String orderNumber();
 
+    /** Where the order stands; only ACTIVE orders count as inbound. */
     public abstract ReplenishmentStatus status();
 
+    /** The warehouse the goods go to. */
     public abstract String destinationWarehouse();
 
     /** Transfers only. */
@@ -33,18 +38,25 @@ public abstract class ReplenishmentOrder {
     /** Purchases only. */
     public abstract @Nullable String supplier();
 
+    /** When the order was placed, or null. */
     public abstract @Nullable Instant orderDate();
 
+    /** When the goods are expected, or null. */
     public abstract @Nullable Instant expectedDate();
 
+    /** When the goods left, or null. */
     public abstract @Nullable Instant dispatchedDate();
 
+    /** When the goods arrived, or null. */
     public abstract @Nullable Instant deliveredDate();
 
+    /** The lines, in the source's order. */
     public abstract List<ReplenishmentLine> lines();
 
+    /** Custom attributes, values as the source sent them. */
     public abstract Map<String, JsonNode> attributes();
 
+    /** The order's key: its type and external id. */
     public Key key() {
         return new Key(type(), externalId());
     }
@@ -58,6 +70,7 @@ public abstract class ReplenishmentOrder {
         }
     }
 
+    /** A builder of {@link ReplenishmentOrder} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

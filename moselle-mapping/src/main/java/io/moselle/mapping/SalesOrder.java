@@ -20,22 +20,28 @@ public abstract class SalesOrder {
     /** The source system id. */
     public abstract long externalId();
 
+    /** The order's number as people know it, or null. */
     public abstract @Nullable String orderNumber();
 
     /** The date the sale counts on. */
     public abstract Instant date();
 
+    /** The sales channel. */
     public abstract String channel();
 
     /** The warehouse key. */
     public abstract String warehouse();
 
+    /** The currency, or null. */
     public abstract @Nullable String currency();
 
+    /** The lines, in the source's order. */
     public abstract List<SalesOrderLine> lines();
 
+    /** Custom attributes, values as the source sent them. */
     public abstract Map<String, JsonNode> attributes();
 
+    /** A builder of {@link SalesOrder} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

@@ -14,15 +14,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSalesOrderLine.class)
 @JsonPropertyOrder({"sku", "quantity", "unitPrice", "discount"})
 public abstract class SalesOrderLine {
+    /** The SKU. */
     public abstract String sku();
 
     /** May be negative (returns); never zero. */
     public abstract BigDecimal quantity();
 
+    /** The price of one unit, or null. */
     public abstract @Nullable BigDecimal unitPrice();
 
+    /** The line's discount, or null. */
     public abstract @Nullable BigDecimal discount();
 
+    /** A builder of {@link SalesOrderLine} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

@@ -13,6 +13,7 @@ public record SkuWarehouse(String sku, String warehouse) implements Comparable<S
     private static final Comparator<SkuWarehouse> ORDER =
             Comparator.comparing(SkuWarehouse::sku).thenComparing(SkuWarehouse::warehouse);
 
+    /** A key; both parts are required. */
     public SkuWarehouse {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(warehouse, "warehouse");

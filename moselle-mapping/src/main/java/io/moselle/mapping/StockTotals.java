@@ -25,6 +25,7 @@ public final class StockTotals {
     /** Makes one record of a key's totals. */
     @FunctionalInterface
     public interface Row<R> {
+        /** The record of {@code key} with its three totals, in the order they were added. */
         R of(SkuWarehouse key, BigDecimal first, BigDecimal second, BigDecimal third);
     }
 

@@ -14,15 +14,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableWarehouse.class)
 @JsonPropertyOrder({"key", "name", "branchIds", "enabled"})
 public abstract class Warehouse {
+    /** The warehouse key: what records name it by. */
     public abstract String key();
 
+    /** The name, or null. */
     public abstract @Nullable String name();
 
     /** The source locations merged into this warehouse, ascending. */
     public abstract List<Long> branchIds();
 
+    /** Whether the warehouse is synced: a disabled one's stock and orders are left out. */
     public abstract boolean enabled();
 
+    /** A builder of {@link Warehouse} values; {@code build()} names a required field left unset. */
     public static Builder builder() {
         return new Builder();
     }

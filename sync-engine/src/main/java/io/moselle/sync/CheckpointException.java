@@ -4,6 +4,7 @@ package io.moselle.sync;
 public class CheckpointException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception saying what cannot be read or written, and how to recover. */
     public CheckpointException(String message, Throwable cause) {
         super(message, cause);
     }

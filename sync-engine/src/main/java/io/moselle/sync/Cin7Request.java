@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  * @param latency from sending to the status line, or to the failure
  */
 public record Cin7Request(String path, int attempt, OptionalInt status, Duration latency) {
+    /** A request's outcome; every component is required. */
     public Cin7Request {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(status, "status");

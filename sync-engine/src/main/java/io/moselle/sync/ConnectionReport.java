@@ -28,6 +28,7 @@ public abstract class ConnectionReport {
         UNKNOWN
     }
 
+    /** The tenant checked. */
     public abstract String tenantId();
 
     /** Whether Cin7 accepted the credentials. */
@@ -53,6 +54,7 @@ public abstract class ConnectionReport {
         return authenticated() && access().values().stream().allMatch(a -> a == Access.READ);
     }
 
+    /** A builder of reports, for a host's tests; the engine's checks build their own. */
     public static Builder builder() {
         return new Builder();
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param token the fencing token: greater for every later holder of the key
  */
 public record Fence(String leaseKey, long token) {
+    /** A fence; {@code leaseKey} is required. */
     public Fence {
         Objects.requireNonNull(leaseKey, "leaseKey");
     }

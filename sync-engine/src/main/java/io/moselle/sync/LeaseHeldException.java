@@ -18,10 +18,12 @@ public class LeaseHeldException extends SyncException {
         this.holder = holder;
     }
 
+    /** What is leased, e.g. {@code tenant:acme}. */
     public String key() {
         return key;
     }
 
+    /** Who holds it, as it named itself. */
     public String holder() {
         return holder;
     }

@@ -8,6 +8,7 @@ package io.moselle.sync;
 public class LeaseLostException extends SyncException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception saying which lease was lost and what was not written. */
     public LeaseLostException(String message) {
         super(message);
     }

@@ -58,10 +58,12 @@ public final class RecordType<R, K> {
         return name;
     }
 
+    /** The Java type of the records. */
     public Class<R> recordClass() {
         return recordClass;
     }
 
+    /** The Java type of the records' keys. */
     public Class<K> keyClass() {
         return keyClass;
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param <K> the key type
  */
 public record Retraction<K>(K key, Reason reason) {
+    /** A retraction; both components are required. */
     public Retraction {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reason, "reason");

@@ -34,10 +34,12 @@ public final class Snapshot<R, K> {
         return new Snapshot<>(tenantId, type, keys, fence);
     }
 
+    /** The tenant whose records these are. */
     public String tenantId() {
         return tenantId;
     }
 
+    /** The record type the snapshot covers. */
     public RecordType<R, K> type() {
         return type;
     }

@@ -7,6 +7,7 @@ package io.moselle.sync;
 public class StoreException extends SyncException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception naming the store and why it failed. */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

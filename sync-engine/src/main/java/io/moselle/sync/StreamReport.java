@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @ReportStyle
 public abstract class StreamReport {
+    /** The stream reported on. */
     public abstract SyncStream stream();
 
     /** How the stream ended. */
@@ -84,6 +85,7 @@ public abstract class StreamReport {
         return List.copyOf(counts.keySet()).equals(List.copyOf(mostFrequentFirst(counts).keySet()));
     }
 
+    /** A builder of reports, for a host's tests; the engine builds its own. */
     public static Builder builder() {
         return new Builder();
     }

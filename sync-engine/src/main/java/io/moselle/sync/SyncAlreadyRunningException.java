@@ -8,6 +8,7 @@ package io.moselle.sync;
 public class SyncAlreadyRunningException extends SyncException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception saying which tenant, and where its run is. */
     public SyncAlreadyRunningException(String message) {
         super(message);
     }

@@ -49,6 +49,7 @@ public final class SyncBatch<R, K> {
         return new SyncBatch<>(tenantId, stream, type, upserts, retractions, fence);
     }
 
+    /** The tenant whose records these are. */
     public String tenantId() {
         return tenantId;
     }
@@ -58,6 +59,7 @@ public final class SyncBatch<R, K> {
         return stream;
     }
 
+    /** The record type of the batch, which fixes the types of its records and keys. */
     public RecordType<R, K> type() {
         return type;
     }
@@ -89,6 +91,7 @@ public final class SyncBatch<R, K> {
         return (SyncBatch<R2, K2>) this;
     }
 
+    /** Whether the batch has neither upserts nor retractions. */
     public boolean isEmpty() {
         return upserts.isEmpty() && retractions.isEmpty();
     }

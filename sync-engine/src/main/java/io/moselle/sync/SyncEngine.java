@@ -72,6 +72,7 @@ public final class SyncEngine implements AutoCloseable {
         this.engine = new Engine(config, ownExecutor);
     }
 
+    /** A builder; {@link Builder#build()} names every missing or invalid setting. */
     public static Builder builder() {
         return new Builder();
     }

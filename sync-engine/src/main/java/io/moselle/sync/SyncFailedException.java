@@ -6,11 +6,13 @@ public class SyncFailedException extends SyncException {
 
     private final transient SyncReport report;
 
+    /** The failure of the run {@code report} tells. */
     public SyncFailedException(SyncReport report) {
         super("sync of tenant " + report.tenantId() + " " + report.status() + ": " + report.failureSummary());
         this.report = report;
     }
 
+    /** The report of the run that failed. */
     public SyncReport report() {
         return report;
     }

@@ -17,6 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @ReportStyle
 public abstract class SyncReport {
+    /** The tenant the run was of. */
     public abstract String tenantId();
 
     /** FIRST when a windowed stream read its initial history (it had never planned a window), DAILY, or RESYNC. */
@@ -58,6 +59,7 @@ public abstract class SyncReport {
         return streams().stream().mapToLong(StreamReport::rateLimited).sum();
     }
 
+    /** The report of {@code stream}; empty when the run did not reach it. */
     public Optional<StreamReport> stream(SyncStream stream) {
         return streams().stream().filter(s -> s.stream() == stream).findFirst();
     }
@@ -88,6 +90,7 @@ public abstract class SyncReport {
         return ReportJson.write(this);
     }
 
+    /** A builder of reports, for a host's tests; the engine builds its own. */
     public static Builder builder() {
         return new Builder();
     }

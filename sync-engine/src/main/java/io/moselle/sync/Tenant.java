@@ -36,6 +36,7 @@ public final class Tenant {
         return of(id, credentials, settings, EnumSet.allOf(SyncStream.class));
     }
 
+    /** A tenant that syncs only {@code streams}. */
     public static Tenant of(String id, Credentials credentials, Cin7Settings settings, Set<SyncStream> streams) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("tenant id must be 1-200 characters without spaces or slashes, was '" + id + "'");
@@ -48,14 +49,17 @@ public final class Tenant {
         return new Tenant(id, credentials, settings, streams);
     }
 
+    /** The tenant's id in the host, which names it in leases, checkpoints and reports. */
     public String id() {
         return id;
     }
 
+    /** The tenant's Cin7 API connection. */
     public Credentials credentials() {
         return credentials;
     }
 
+    /** How the tenant's data maps to Moselle. */
     public Cin7Settings settings() {
         return settings;
     }
@@ -65,10 +69,12 @@ public final class Tenant {
         return streams;
     }
 
+    /** This tenant with other settings. */
     public Tenant withSettings(Cin7Settings settings) {
         return of(id, credentials, settings, streams);
     }
 
+    /** This tenant syncing only {@code streams}. */
     public Tenant withStreams(Set<SyncStream> streams) {
         return of(id, credentials, settings, streams);
     }

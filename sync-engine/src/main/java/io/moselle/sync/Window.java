@@ -10,11 +10,13 @@ import java.util.Objects;
  * @param to exclusive
  */
 public record Window(Instant from, Instant to) {
+    /** A window; both ends are required (a window whose {@code from} is not before its {@code to} is empty). */
     public Window {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
     }
 
+    /** Whether the window holds no instant. */
     public boolean isEmpty() {
         return !from.isBefore(to);
     }

@@ -12,6 +12,7 @@ public class Cin7ApiException extends Cin7Exception {
     private final int statusCode;
     private final String bodyExcerpt;
 
+    /** Cin7 answered {@code method} {@code path} with {@code statusCode}; {@code bodyExcerpt} is the start of its answer. */
     public Cin7ApiException(String method, String path, int statusCode, String bodyExcerpt) {
         super(method + " " + path + " " + statusCode + (bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt));
         this.method = method;
@@ -30,6 +31,7 @@ public class Cin7ApiException extends Cin7Exception {
         return path;
     }
 
+    /** The HTTP status Cin7 answered with. */
     public int statusCode() {
         return statusCode;
     }

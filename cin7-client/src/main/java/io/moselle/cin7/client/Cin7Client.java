@@ -61,6 +61,7 @@ public final class Cin7Client {
         this.branchTransfers = new RecordResourceClient<>("v1/BranchTransfers", BranchTransfer.class, executor);
     }
 
+    /** A builder; credentials are required, everything else has a default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,6 +105,7 @@ public final class Cin7Client {
         return new Cin7Client(executor.withListener(Objects.requireNonNull(listener, "listener")));
     }
 
+    /** The API root the client sends to. */
     public URI baseUri() {
         return executor.baseUri();
     }

@@ -7,10 +7,12 @@ package io.moselle.cin7.client;
 public class Cin7Exception extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception with {@code message}, which never holds a secret. */
     public Cin7Exception(String message) {
         super(message);
     }
 
+    /** An exception with {@code message}, which never holds a secret, caused by {@code cause}. */
     public Cin7Exception(String message, Throwable cause) {
         super(message, cause);
     }

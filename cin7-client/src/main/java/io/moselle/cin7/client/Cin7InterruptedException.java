@@ -7,6 +7,7 @@ package io.moselle.cin7.client;
 public class Cin7InterruptedException extends Cin7Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The thread was interrupted while it waited for {@code cause}'s request; the interrupt stays set. */
     public Cin7InterruptedException(String message, InterruptedException cause) {
         super(message, cause);
     }

@@ -8,6 +8,7 @@ package io.moselle.cin7.client;
 public class Cin7IoException extends Cin7Exception {
     private static final long serialVersionUID = 1L;
 
+    /** No answer came: a timeout, a refused connection or a dropped one, as {@code message} says. */
     public Cin7IoException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -47,10 +47,12 @@ public final class Cin7RateLimiter {
         return new Cin7RateLimiter(limits, budget, clock);
     }
 
+    /** The limits the limiter paces at. */
     public RateLimits limits() {
         return limits;
     }
 
+    /** The daily call budget the limiter spends. */
     public CallBudget budget() {
         return budget;
     }

@@ -35,6 +35,7 @@ public final class Credentials {
         return new Credentials(username.trim(), apiKey.trim());
     }
 
+    /** The API username: Cin7's Account ID, which names the API connection. */
     public String username() {
         return username;
     }

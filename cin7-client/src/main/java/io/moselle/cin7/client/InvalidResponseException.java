@@ -15,6 +15,7 @@ public class InvalidResponseException extends Cin7Exception {
     private final Long recordId;
     private final String field;
 
+    /** A record Cin7 sent that cannot be read: its resource, page, id (null when unknown) and field, and what is wrong. */
     public InvalidResponseException(String resource, int page, Long recordId, String field, String problem, Throwable cause) {
         super(describe(resource, page, recordId, field, problem), cause);
         this.resource = resource;

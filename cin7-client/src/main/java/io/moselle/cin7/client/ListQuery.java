@@ -44,10 +44,12 @@ public final class ListQuery {
         return builder().build();
     }
 
+    /** A builder of queries; with nothing set, every record, by id, 250 a page. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The filter; empty for every record. */
     public Optional<Where> where() {
         return Optional.ofNullable(where);
     }
@@ -62,10 +64,12 @@ public final class ListQuery {
         return fields;
     }
 
+    /** Records a page, 1 to 250. */
     public int rows() {
         return rows;
     }
 
+    /** The first page to ask for, from 1. */
     public int firstPage() {
         return firstPage;
     }
@@ -75,6 +79,7 @@ public final class ListQuery {
         return afterId == null ? OptionalLong.empty() : OptionalLong.of(afterId);
     }
 
+    /** Whether pages follow one another by {@code id > afterId} (keyset) rather than by page number. */
     public boolean isKeyset() {
         return afterId != null;
     }
@@ -89,6 +94,7 @@ public final class ListQuery {
         return toBuilder().afterId(id).build();
     }
 
+    /** A builder holding this query's settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.where = where;
@@ -128,11 +134,13 @@ public final class ListQuery {
 
         private Builder() {}
 
+        /** The filter of the records. */
         public Builder where(Where where) {
             this.where = Objects.requireNonNull(where, "where");
             return this;
         }
 
+        /** The order of the records. */
         public Builder order(Order order) {
             this.order = Objects.requireNonNull(order, "order");
             return this;
@@ -145,6 +153,7 @@ public final class ListQuery {
             return this;
         }
 
+        /** Only these fields are returned; keep the id for keyset paging. */
         public Builder fields(String... fields) {
             return fields(List.of(fields));
         }
@@ -178,6 +187,7 @@ public final class ListQuery {
             return this;
         }
 
+        /** The query. */
         public ListQuery build() {
             if (afterId != null && order != null) {
                 throw new IllegalArgumentException("order: keyset paging (afterId) always orders by id ASC; leave order unset");

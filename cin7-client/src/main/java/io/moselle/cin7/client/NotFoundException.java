@@ -4,6 +4,7 @@ package io.moselle.cin7.client;
 public class NotFoundException extends Cin7ApiException {
     private static final long serialVersionUID = 1L;
 
+    /** Cin7 answered {@code method} {@code path} with 404. */
     public NotFoundException(String method, String path, int statusCode, String bodyExcerpt) {
         super(method, path, statusCode, bodyExcerpt);
     }

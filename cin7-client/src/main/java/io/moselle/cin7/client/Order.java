@@ -16,10 +16,12 @@ public final class Order {
         this.terms = List.copyOf(terms);
     }
 
+    /** Ascending by {@code field}. */
     public static Order asc(String field) {
         return new Order(List.of(term(field, "ASC")));
     }
 
+    /** Descending by {@code field}. */
     public static Order desc(String field) {
         return new Order(List.of(term(field, "DESC")));
     }

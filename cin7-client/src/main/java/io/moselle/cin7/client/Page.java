@@ -28,6 +28,7 @@ public final class Page<T> {
         return number;
     }
 
+    /** The page's records, in Cin7's order. */
     public List<T> items() {
         return items;
     }

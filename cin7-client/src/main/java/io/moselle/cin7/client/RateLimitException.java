@@ -14,6 +14,7 @@ public class RateLimitException extends Cin7ApiException {
     private final transient Duration retryAfter;
     private final int attempts;
 
+    /** Cin7 refused {@code method} {@code path} with 429, asking to wait {@code retryAfter} (null when it did not say). */
     public RateLimitException(String method, String path, int statusCode, String bodyExcerpt, Duration retryAfter) {
         this(method, path, statusCode, bodyExcerpt, retryAfter, 1);
     }

@@ -81,18 +81,22 @@ public final class RateLimits {
         return new RateLimits(perSecond, perMinute, margin, countedWithin);
     }
 
+    /** Calls allowed in any second. */
     public int perSecond() {
         return perSecond;
     }
 
+    /** Calls allowed in any minute. */
     public int perMinute() {
         return perMinute;
     }
 
+    /** How much wider than a second or a minute each window is kept, against timing jitter. */
     public Duration margin() {
         return margin;
     }
 
+    /** How long after sending a call Cin7 may count it. */
     public Duration countedWithin() {
         return countedWithin;
     }

@@ -40,6 +40,7 @@ public final class RetryPolicy {
         return DEFAULTS.withMaxAttempts(1);
     }
 
+    /** This policy with another number of tries. */
     public RetryPolicy withMaxAttempts(int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("retryPolicy.maxAttempts must be at least 1, was " + maxAttempts);
@@ -47,6 +48,7 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, jitter, maxRetryAfter);
     }
 
+    /** This policy with other backoffs. */
     public RetryPolicy withDelays(Duration initialDelay, Duration maxDelay) {
         requirePositive("retryPolicy.initialDelay", initialDelay);
         requirePositive("retryPolicy.maxDelay", maxDelay);
@@ -56,6 +58,7 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, jitter, maxRetryAfter);
     }
 
+    /** This policy with another share of jitter. */
     public RetryPolicy withJitter(double jitter) {
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("retryPolicy.jitter must be between 0 and 1, was " + jitter);
@@ -69,22 +72,27 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, jitter, maxRetryAfter);
     }
 
+    /** Tries of one request, the first included. */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /** The backoff after the first failure. */
     public Duration initialDelay() {
         return initialDelay;
     }
 
+    /** The longest backoff. */
     public Duration maxDelay() {
         return maxDelay;
     }
 
+    /** How much of each backoff is random: it is multiplied by a factor in {@code [1 - jitter, 1]}. */
     public double jitter() {
         return jitter;
     }
 
+    /** The longest {@code Retry-After} waited for; a longer one fails the request at once. */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }

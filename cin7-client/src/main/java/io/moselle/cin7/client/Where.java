@@ -83,18 +83,29 @@ public final class Where {
             this.name = name;
         }
 
+        /** The field equals {@code value}. */
         public Where eq(String value) { return compare("=", literal(value)); }
+        /** The field equals {@code value}. */
         public Where eq(long value) { return compare("=", Long.toString(value)); }
+        /** The field equals {@code value}. */
         public Where eq(BigDecimal value) { return compare("=", literal(value)); }
+        /** The field equals {@code value}. */
         public Where eq(Instant value) { return compare("=", literal(value)); }
 
+        /** The field differs from {@code value}. */
         public Where notEq(String value) { return compare("<>", literal(value)); }
+        /** The field differs from {@code value}. */
         public Where notEq(long value) { return compare("<>", Long.toString(value)); }
 
+        /** The field is greater than {@code value}. */
         public Where greaterThan(long value) { return compare(">", Long.toString(value)); }
+        /** The field is greater than {@code value}. */
         public Where greaterThan(BigDecimal value) { return compare(">", literal(value)); }
+        /** The field is at least {@code value}. */
         public Where atLeast(long value) { return compare(">=", Long.toString(value)); }
+        /** The field is less than {@code value}. */
         public Where lessThan(long value) { return compare("<", Long.toString(value)); }
+        /** The field is at most {@code value}. */
         public Where atMost(long value) { return compare("<=", Long.toString(value)); }
 
         /** {@code field > 'instant'}. */
@@ -106,7 +117,9 @@ public final class Where {
         /** {@code field <= 'instant'}. */
         public Where atMost(Instant value) { return compare("<=", literal(value)); }
 
+        /** The field comes after {@code value}. */
         public Where greaterThan(String value) { return compare(">", literal(value)); }
+        /** The field comes before {@code value}. */
         public Where lessThan(String value) { return compare("<", literal(value)); }
 
         /** {@code field IN (v1, v2, ...)}; at least one value. */

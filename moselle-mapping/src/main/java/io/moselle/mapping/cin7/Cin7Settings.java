@@ -16,9 +16,13 @@ import java.util.TreeMap;
  * reads and writes the JSON form.
  */
 public final class Cin7Settings {
+    /** The order sources left out of the sales history, unless the settings say otherwise. */
     public static final List<String> DEFAULT_EXCLUDED_SOURCES = List.of("shopify");
+    /** The stages of a sales order that count as dispatched, unless the settings say otherwise. */
     public static final List<String> DEFAULT_DISPATCHED_STAGES = List.of("Dispatched", "Fully Dispatched");
+    /** How far back each daily run reads again, unless the settings say otherwise. */
     public static final int DEFAULT_LOOKBACK_DAYS = 90;
+    /** How far back a first run reads history, unless the settings say otherwise. */
     public static final int DEFAULT_INITIAL_HISTORY_DAYS = 730;
 
     private static final Cin7Settings DEFAULTS = builder().build();
@@ -58,6 +62,7 @@ public final class Cin7Settings {
         return DEFAULTS;
     }
 
+    /** A builder of settings; with nothing set, the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,6 +115,7 @@ public final class Cin7Settings {
         return initialHistoryDays;
     }
 
+    /** A builder holding these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.branches.putAll(branches);
@@ -158,31 +164,37 @@ public final class Cin7Settings {
 
         private Builder() {}
 
+        /** How branch {@code branchId} maps to a warehouse. */
         public Builder branch(long branchId, BranchSetting setting) {
             branches.put(branchId, Objects.requireNonNull(setting, "warehouses." + branchId));
             return this;
         }
 
+        /** The sales channel of orders from {@code source}. */
         public Builder channel(String source, String channel) {
             channels.put(nonBlank("channels", source), nonBlank("channels." + source, channel));
             return this;
         }
 
+        /** The sales channel of orders whose source has none of its own. */
         public Builder defaultChannel(String channel) {
             this.defaultChannel = channel == null || channel.isBlank() ? null : channel.trim();
             return this;
         }
 
+        /** The order sources left out of the sales history. */
         public Builder excludedSources(List<String> sources) {
             this.excludedSources = cleanList("excludedSources", sources);
             return this;
         }
 
+        /** The stages of a sales order that count as dispatched. */
         public Builder dispatchedStages(List<String> stages) {
             this.dispatchedStages = cleanList("dispatchedStages", stages);
             return this;
         }
 
+        /** Copies the Cin7 custom field {@code cin7Key} of {@code target} records into the attribute {@code attribute}. */
         public Builder customField(RecordSet target, String cin7Key, String attribute) {
             String path = "customFields." + target.jsonName();
             customFields.computeIfAbsent(target, t -> new LinkedHashMap<>())
@@ -201,11 +213,13 @@ public final class Cin7Settings {
             return this;
         }
 
+        /** How far back a first run reads history. */
         public Builder initialHistoryDays(int days) {
             this.initialHistoryDays = days("initialHistoryDays", days);
             return this;
         }
 
+        /** The settings. */
         public Cin7Settings build() {
             return new Cin7Settings(this);
         }

@@ -5,9 +5,13 @@ package io.moselle.mapping.cin7;
  * copied per set, and each windowed set (read by {@code modifiedDate}) has its own lookback.
  */
 public enum RecordSet {
+    /** Products, read whole. */
     PRODUCTS("products", false),
+    /** Sales orders, read in windows of {@code modifiedDate}. */
     SALES_ORDERS("salesOrders", true),
+    /** Purchase orders, read in windows of {@code modifiedDate}. */
     PURCHASE_ORDERS("purchaseOrders", true),
+    /** Branch transfers, read in windows of {@code modifiedDate}. */
     BRANCH_TRANSFERS("branchTransfers", true);
 
     private final String jsonName;

@@ -29,6 +29,7 @@ public final class SalesOrderMapping {
 
     private SalesOrderMapping() {}
 
+    /** What to deliver for one Cin7 sales order: the rules are in this class's documentation. */
     public static Outcome<io.moselle.mapping.SalesOrder> map(SalesOrder order, Cin7Settings settings, WarehouseDirectory warehouses) {
         String id = Long.toString(order.id());
         Long key = order.id();

@@ -6,6 +6,7 @@ public class SettingsException extends IllegalArgumentException {
 
     private final String key;
 
+    /** The setting {@code key} is wrong, as {@code problem} says. */
     public SettingsException(String key, String problem) {
         super("settings: " + key + " " + problem);
         this.key = key;

@@ -6,6 +6,7 @@ import io.moselle.sync.StoreException;
 public class PostgresStoreException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception naming the statement's purpose and what the database said. */
     public PostgresStoreException(String message, Throwable cause) {
         super(message, cause);
     }

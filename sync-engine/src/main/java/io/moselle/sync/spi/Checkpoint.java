@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record Checkpoint(Window window, List<Slice> pending) {
 
+    /** A checkpoint; {@code pending} is copied. */
     public Checkpoint {
         pending = List.copyOf(pending);
     }

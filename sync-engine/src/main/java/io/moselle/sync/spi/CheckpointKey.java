@@ -13,6 +13,7 @@ import java.util.Objects;
 public record CheckpointKey(SyncStream stream, boolean resync) {
     private static final String RESYNC_SUFFIX = ":resync";
 
+    /** A key; {@code stream} must be windowed. */
     public CheckpointKey {
         Objects.requireNonNull(stream, "stream");
         if (!stream.isWindowed()) {

@@ -32,6 +32,7 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     private final Path directory;
 
+    /** Checkpoints in {@code directory}, one JSON file per tenant; the directory is created when first written. */
     public FileCheckpointStore(Path directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param lastId the last id delivered in it, 0 before the first page
  */
 public record Slice(Window window, long lastId) {
+    /** A slice; {@code lastId} must be zero or more. */
     public Slice {
         Objects.requireNonNull(window, "window");
         if (lastId < 0) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * of different tenants, and parallel streams of one, call at once) and must not throw.
  */
 public interface SyncListener {
+    /** A listener that does nothing: the engine's default. */
     SyncListener NONE = new SyncListener() {};
 
     /**

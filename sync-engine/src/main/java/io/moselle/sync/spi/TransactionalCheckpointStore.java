@@ -17,6 +17,7 @@ public interface TransactionalCheckpointStore extends CheckpointStore {
      */
     @FunctionalInterface
     interface Writes {
+        /** Writes on {@code connection}, inside the store's transaction. */
         void apply(Connection connection);
     }
 

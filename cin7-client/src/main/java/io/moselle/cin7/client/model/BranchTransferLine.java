@@ -10,20 +10,25 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonDeserialize(as = ImmutableBranchTransferLine.class)
 public abstract class BranchTransferLine {
+    /** The line's id in Cin7. */
     public abstract @Nullable Long id();
 
+    /** The Cin7 product the line is of. */
     public abstract @Nullable Long productId();
 
+    /** The product option (the SKU) the line is of. */
     public abstract @Nullable Long productOptionId();
 
     /** The SKU. */
     public abstract @Nullable String code();
 
+    /** The quantity ordered, as Cin7 sends it. */
     public abstract @Nullable BigDecimal qty();
 
     /** Set once the transfer is dispatched or completed. */
     public abstract @Nullable BigDecimal qtyTransferred();
 
+    /** The cost of one unit. */
     public abstract @Nullable BigDecimal unitCost();
 
     /** A builder, for tests and fakes; Cin7 responses are read by the client. */

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * with the codes 0/1/2: all of these forms are accepted, and any other text is kept as is.
  */
 public final class OrderStatus extends TextCode {
+    /** A draft, not yet approved. */
     public static final OrderStatus DRAFT = new OrderStatus("DRAFT");
+    /** An approved order. */
     public static final OrderStatus APPROVED = new OrderStatus("APPROVED");
+    /** A voided order. */
     public static final OrderStatus VOID = new OrderStatus("VOID");
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED) // only of(...) creates values, so blank text stays absent

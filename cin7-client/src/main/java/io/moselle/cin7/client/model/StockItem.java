@@ -11,19 +11,25 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonDeserialize(as = ImmutableStockItem.class)
 public abstract class StockItem {
+    /** The Cin7 product the line is of. */
     public abstract @Nullable Long productId();
 
+    /** The product option (the SKU) the line is of. */
     public abstract @Nullable Long productOptionId();
 
+    /** The branch the record belongs to. */
     public abstract @Nullable Long branchId();
 
+    /** The branch's name, as the stock row gives it. */
     public abstract @Nullable String branchName();
 
     /** The SKU. */
     public abstract @Nullable String code();
 
+    /** The barcode of the option. */
     public abstract @Nullable String barcode();
 
+    /** The product's name, as the stock row gives it. */
     public abstract @Nullable String productName();
 
     /** The time of the last stock transaction. */
@@ -32,8 +38,10 @@ public abstract class StockItem {
     /** {@code stockOnHand - openSales}; may be negative. */
     public abstract @Nullable BigDecimal available();
 
+    /** Units on hand. */
     public abstract @Nullable BigDecimal stockOnHand();
 
+    /** Units on open sales orders. */
     public abstract @Nullable BigDecimal openSales();
 
     /** Inbound purchase-order quantity. */
