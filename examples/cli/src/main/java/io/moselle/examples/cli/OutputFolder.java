@@ -1,25 +1,13 @@
 package io.moselle.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.examples.DurableFiles;
 import io.moselle.examples.FileSink;
-import io.moselle.mapping.MoselleJson;
-import io.moselle.mapping.Product;
-import io.moselle.sync.CheckpointException;
-import io.moselle.sync.Snapshot;
-import io.moselle.sync.SyncBatch;
 import io.moselle.sync.SyncReport;
-import io.moselle.sync.spi.Checkpoint;
-import io.moselle.sync.spi.CheckpointKey;
 import io.moselle.sync.spi.CheckpointStore;
-import io.moselle.sync.spi.Lease;
 import io.moselle.sync.spi.MoselleSink;
-import io.moselle.sync.spi.UniformSink;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -28,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The folder {@code sync --out DIR} writes: never torn, and no delivered page lost.
@@ -45,25 +31,23 @@ import java.util.TreeMap;
  * one, never a mix. Leftovers of a process killed during a commit are removed by the next open.
  */
 final class OutputFolder implements Closeable {
-    static final String CHECKPOINTS = "checkpoints.json";
+    static final String CHECKPOINTS = JournaledState.CHECKPOINTS;
     static final String REPORT = "sync-report.json";
     static final String JOURNAL = StateDirectory.JOURNAL;
-    private static final ObjectMapper JSON = MoselleJson.mapper();
 
     private final Path out;
     private final StateDirectory states;
+    private final JournaledState state;
     private final String tenantId;
     private final CrashPoints crash;
     private final FileChannel lockFile;
-    private final Map<String, Checkpoint> checkpoints = new TreeMap<>();
-    private FileSink records = new FileSink();
+    /** The state the folder shows, or null before the first commit. */
     private String current;
-    private Journal journal;
-    private long replayed;
 
     private OutputFolder(StateDirectory states, String tenantId, CrashPoints crash, FileChannel lockFile) {
         this.out = states.out();
         this.states = states;
+        this.state = new JournaledState(states.journal(), tenantId, crash);
         this.tenantId = tenantId;
         this.crash = crash;
         this.lockFile = lockFile;
@@ -102,66 +86,28 @@ final class OutputFolder implements Closeable {
     }
 
     /** The records: the last state, the journal replayed, and what this run delivered. */
-    synchronized FileSink records() {
-        return records;
+    FileSink records() {
+        return state.records();
     }
 
     /** The sink the engine writes to: each call is journaled, then applied. */
     MoselleSink sink() {
-        return new UniformSink() {
-            @Override
-            public <R, K> void write(SyncBatch<R, K> batch) {
-                journal(JournalEntries.batch(batch), false, () -> records.accept(batch));
-            }
-
-            @Override
-            public <R, K> void retainOnly(Snapshot<R, K> snapshot) {
-                complete(snapshot);
-            }
-
-            @Override
-            public void productsComplete(Snapshot<Product, String> snapshot) {
-                complete(snapshot);
-            }
-
-            private void complete(Snapshot<?, ?> snapshot) {
-                journal(JournalEntries.snapshot(snapshot), true, () -> records.accept(snapshot));
-            }
-        };
+        return state.sink();
     }
 
     /** The engine's checkpoints: each save is journaled (and forced to disk) after the records it covers. */
     CheckpointStore checkpoints() {
-        return new CheckpointStore() {
-            @Override
-            public Optional<Checkpoint> load(String tenant, CheckpointKey key) {
-                synchronized (OutputFolder.this) {
-                    return Optional.ofNullable(checkpoints.get(key.name()));
-                }
-            }
-
-            @Override
-            public void save(String tenant, CheckpointKey key, Checkpoint checkpoint, Lease lease) {
-                try {
-                    synchronized (OutputFolder.this) {
-                        journal.append(JournalEntries.checkpoint(key.name(), checkpoint), true);
-                        checkpoints.put(key.name(), checkpoint);
-                    }
-                } catch (IOException e) {
-                    throw new CheckpointException("cannot write " + states.journal() + ": " + reasonOf(e), e);
-                }
-            }
-        };
+        return state.checkpointStore();
     }
 
     /** Entries of an interrupted run replayed at open, plus those journaled since. */
-    synchronized long uncommittedEntries() {
-        return replayed + journal.appended();
+    long uncommittedEntries() {
+        return state.uncommittedEntries();
     }
 
     /** Entries replayed at open: what an interrupted run had delivered. */
-    synchronized long replayedEntries() {
-        return replayed;
+    long replayedEntries() {
+        return state.replayedEntries();
     }
 
     Path path() {
@@ -181,8 +127,7 @@ final class OutputFolder implements Closeable {
         String next = states.nextStateName();
         Path dir = states.state(next);
         Files.createDirectory(dir);
-        records.writeTo(dir);
-        DurableFiles.writeNew(dir.resolve(CHECKPOINTS), o -> JSON.writerWithDefaultPrettyPrinter().writeValue(o, checkpointsJson()));
+        state.writeTo(dir);
         DurableFiles.writeNew(dir.resolve(REPORT), o -> o.write((report.toJson() + "\n").getBytes(StandardCharsets.UTF_8)));
         crash.reached(CrashPoints.Step.COMMIT_FILES_WRITTEN);
         List<String> files = new ArrayList<>(FileSink.FILES);
@@ -198,23 +143,19 @@ final class OutputFolder implements Closeable {
 
         String previous = current;
         current = next;
-        journal.close();
-        Files.delete(states.journal());
-        DurableFiles.forceDirectory(states.path());
+        state.dropJournal();
         crash.reached(CrashPoints.Step.COMMIT_JOURNAL_REMOVED);
         if (previous != null) {
             states.delete(previous);
         }
-        journal = Journal.create(states.journal(), header(current), crash);
-        replayed = 0;
+        state.startJournal(current);
     }
 
     /** Forces the journal to disk and lets another process open the folder. */
     @Override
     public synchronized void close() throws IOException {
         try {
-            journal.close();
-            if (current == null && replayed == 0 && journal.appended() == 0) {
+            if (state.close() && current == null) {
                 Files.delete(states.journal()); // nothing was ever delivered here: leave no trace
                 states.removeIfUnused();
             }
@@ -223,20 +164,8 @@ final class OutputFolder implements Closeable {
         }
     }
 
-    private void journal(ObjectNode entry, boolean force, Runnable apply) {
-        try {
-            synchronized (this) {
-                journal.append(entry, force);
-                apply.run();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + states.journal() + ": " + reasonOf(e), e);
-        }
-    }
-
     private void load(String linked, boolean reset) throws IOException {
-        Path journalFile = states.journal();
-        Optional<JsonNode> header = reset ? Optional.empty() : Journal.header(journalFile);
+        Optional<JsonNode> header = reset ? Optional.empty() : Journal.header(states.journal());
         if (header.isPresent() && !tenantId.equals(header.get().path("tenant").asText())) {
             throw wrongTenant(header.get().path("tenant").asText());
         }
@@ -256,74 +185,15 @@ final class OutputFolder implements Closeable {
                 throw wrongTenant(owner);
             }
             if (!fromNothing) {
-                readState(dir);
+                state.readState(dir, out);
             }
         }
         states.removeAllBut(current);
         if (continuing) {
-            replay(journalFile);
+            state.replay();
         } else {
-            Files.deleteIfExists(journalFile); // a reset, or the journal of a state committed since
-            journal = Journal.create(journalFile, header(fromNothing ? null : linked), crash);
+            state.startJournal(fromNothing ? null : linked); // a reset, or a journal of a state committed since: dropped
         }
-    }
-
-    private void replay(Path journalFile) throws IOException {
-        JournalEntries.Target target = new JournalEntries.Target() {
-            @Override
-            public void batch(SyncBatch<?, ?> batch) {
-                records.accept(batch);
-            }
-
-            @Override
-            public void snapshot(Snapshot<?, ?> snapshot) {
-                records.accept(snapshot);
-            }
-
-            @Override
-            public void checkpoint(String name, Checkpoint checkpoint) {
-                checkpoints.put(name, checkpoint);
-            }
-        };
-        Journal.Replayed replay;
-        try {
-            replay = Journal.replay(journalFile, entry -> {
-                try {
-                    JournalEntries.replay(entry, tenantId, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).orElseThrow();
-        } catch (UncheckedIOException e) {
-            throw new FolderException(journalFile + ": " + e.getCause().getMessage() + ". Run again with --reset to re-read the whole"
-                    + " history");
-        }
-        replayed = replay.entries();
-        journal = Journal.continueAfter(journalFile, replay, crash);
-    }
-
-    private void readState(Path dir) throws IOException {
-        try {
-            records = FileSink.readFrom(dir);
-            JsonNode saved = JSON.readTree(dir.resolve(CHECKPOINTS).toFile());
-            for (var it = saved.fields(); it.hasNext(); ) {
-                var entry = it.next();
-                checkpoints.put(entry.getKey(), Checkpoint.fromJson(entry.getValue().toString()));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw FolderException.damaged(out.resolve(CHECKPOINTS), "cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    private ObjectNode checkpointsJson() {
-        ObjectNode all = JSON.createObjectNode();
-        checkpoints.forEach((name, checkpoint) -> all.set(name, JournalEntries.checkpoint(name, checkpoint).get("value")));
-        return all;
-    }
-
-    private JsonNode header(String base) {
-        ObjectNode header = JSON.createObjectNode().put("journal", 1).put("tenant", tenantId);
-        return base == null ? header.putNull("base") : header.put("base", base);
     }
 
     private FolderException wrongTenant(String owner) {

@@ -1,0 +1,56 @@
+package io.moselle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moselle.sync.spi.CallBudgets;
+import io.moselle.sync.spi.Checkpoint;
+import io.moselle.sync.spi.CheckpointKey;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The text forms a host's checkpoint store keeps: keys and checkpoints, read back as written, bad text named. */
+class CheckpointFormsTest {
+    private static final Window WINDOW = new Window(Instant.parse("2026-08-29T06:00:00Z"), Instant.parse("2026-11-27T06:00:00Z"));
+
+    @ParameterizedTest
+    @EnumSource(value = SyncStream.class, names = {"SALES_ORDERS", "PURCHASE_ORDERS", "BRANCH_TRANSFERS"})
+    void aKeyIsReadBackFromItsName(SyncStream stream) {
+        for (CheckpointKey key : new CheckpointKey[] {CheckpointKey.daily(stream), CheckpointKey.resync(stream)}) {
+            assertThat(CheckpointKey.parse(key.name())).isEqualTo(key);
+        }
+        assertThat(CheckpointKey.resync(stream).name()).isEqualTo(stream.name() + ":resync");
+        assertThat(CheckpointKey.daily(stream).name()).isEqualTo(stream.name());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOCK", "PRODUCTS:resync", "SALES", "", ":resync"})
+    void textThatIsNoKeyIsRefusedNamingIt(String text) {
+        assertThatThrownBy(() -> CheckpointKey.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"" + text + "\"");
+    }
+
+    @Test
+    void aStreamReadWholeHasNoCheckpoint() {
+        assertThatThrownBy(() -> CheckpointKey.daily(SyncStream.STOCK)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOCK");
+    }
+
+    @Test
+    void aCheckpointIsReadBackFromItsJson() {
+        Checkpoint checkpoint = new Checkpoint(WINDOW, java.util.List.of(new io.moselle.sync.spi.Slice(WINDOW, 750)));
+        assertThat(Checkpoint.fromJson(checkpoint.toJson())).isEqualTo(checkpoint);
+        assertThat(Checkpoint.fromJson(Checkpoint.initial().toJson())).isEqualTo(Checkpoint.initial());
+        assertThatThrownBy(() -> Checkpoint.fromJson("{\"window\": 7")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void aBudgetOfNoCallsADayIsRefusedWhenConfiguredNotAtTheFirstRun() {
+        assertThatThrownBy(() -> CallBudgets.perUtcDay(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CallBudgets.perUtcDay(5).forConnection("acme").remaining(Instant.parse("2026-11-27T06:00:00Z"))).isEqualTo(5);
+    }
+}
