@@ -6,6 +6,7 @@ import io.moselle.cin7.client.Sleeper;
 import io.moselle.sync.internal.Cin7Connections;
 import io.moselle.sync.internal.Engine;
 import io.moselle.sync.internal.EngineConfig;
+import io.moselle.sync.internal.Listeners;
 import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.LeaseStore;
@@ -353,7 +354,7 @@ public final class SyncEngine implements AutoCloseable {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
             ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
-            return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, sleeper, listener, rateLimits,
+            return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, sleeper, Listeners.withLog(listener), rateLimits,
                     callBudgets, resyncCallReserve, parallelism, executor != null ? executor : ownExecutor,
                     leaseStore,
                     holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)), ownExecutor);

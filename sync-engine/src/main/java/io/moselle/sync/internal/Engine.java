@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * per tenant, and checks connections. Thread-safe.
  */
 public final class Engine {
+    private static final System.Logger LEASES = System.getLogger(RunLog.LEASE);
+
     private final EngineConfig config;
     private final Cin7Connections connections;
     private final LeaseKeeper leases;
@@ -137,8 +139,12 @@ public final class Engine {
             try {
                 held = leases.acquire(tenant, control);
             } catch (LeaseHeldException e) {
-                throw alreadyRunningElsewhere(tenant.id(), e);
+                SyncAlreadyRunningException refused = alreadyRunningElsewhere(tenant.id(), e);
+                LEASES.log(System.Logger.Level.WARNING, refused::getMessage);
+                throw refused;
             } catch (RuntimeException e) {
+                LEASES.log(System.Logger.Level.WARNING, () -> "tenant " + tenant.id() + ": not started, its lease cannot be taken: "
+                        + e.getMessage());
                 return Reports.notStarted(tenant.id(), resyncFrom != null, now, streams,
                         "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
             }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 public final class LeaseKeeper {
-    private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
+    private static final System.Logger LOG = System.getLogger(RunLog.LEASE);
 
     private final LeaseStore store;
     private final String holder;
@@ -170,6 +170,7 @@ public final class LeaseKeeper {
         }
 
         private void lost(String why) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the lease " + lease.key() + " was lost, its runs stop: " + why);
             renewal.cancel(false);
             forget(this);
             runs.forEach(run -> run.lose("the lease " + lease.key() + " was lost: " + why));
