@@ -13,30 +13,40 @@ import javax.sql.DataSource;
 
 /**
  * The tables of the PostgreSQL stores: {@code <prefix>checkpoint}, {@code <prefix>call_budget}
- * and {@code <prefix>lease}. {@link #create} makes those missing; a host that manages its schema
- * with its own migrations (Flyway, Liquibase) copies {@link #sql(String)} into one instead.
+ * and {@code <prefix>lease}, as versioned migrations in this library's jar
+ * ({@link #MIGRATIONS}, {@code V1__moselle_sync_stores.sql} and later versions), which Flyway
+ * applies as they are with the placeholder {@code prefix}. {@link #create} applies them itself,
+ * for a host without a migration tool.
  */
 public final class PostgresSchema {
-    private static final String RESOURCE = "schema.sql";
+    /** Where the migrations are, as Flyway names a location: {@code classpath:db/moselle-sync}. */
+    public static final String MIGRATIONS = "classpath:db/moselle-sync";
+    /** The migrations in order; a new version of the schema adds one, and never changes one released. */
+    private static final List<String> VERSIONS = List.of("V1__moselle_sync_stores.sql");
 
     private PostgresSchema() {}
 
     /**
-     * The schema's SQL with {@code tablePrefix} written out: statements separated by {@code ;},
-     * each creating a table only when it is missing.
+     * The schema's SQL, every migration in order, with {@code tablePrefix} written out: statements
+     * separated by {@code ;}, each creating a table (or a column) only when it is missing.
      *
      * @throws IllegalArgumentException for a prefix other than lower-case letters, digits and underscores
      */
     public static String sql(String tablePrefix) {
         String prefix = Jdbc.checkPrefix(tablePrefix);
-        try (InputStream in = PostgresSchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + PostgresSchema.class.getName());
+        StringBuilder sql = new StringBuilder();
+        for (String version : VERSIONS) {
+            String resource = "/" + MIGRATIONS.substring("classpath:".length()) + "/" + version;
+            try (InputStream in = PostgresSchema.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource + " in the jar of " + PostgresSchema.class.getName());
+                }
+                sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return sql.toString();
     }
 
     /** Creates the tables with the default prefix {@code moselle_sync_} that are missing. */

@@ -1,6 +1,10 @@
--- The tables of the Moselle Cin7 sync engine on PostgreSQL. ${prefix} is the table-name prefix
--- (default moselle_sync_). Apply it with PostgresSchema.create, or copy it into your own migrations
--- with the prefix written out.
+--liquibase formatted sql
+--changeset moselle-sync:1
+-- Version 1 of the tables of the Moselle Cin7 sync engine on PostgreSQL. ${prefix} is the
+-- table-name prefix (default moselle_sync_), a placeholder Flyway fills from its placeholders.
+-- Apply it with Flyway (location classpath:db/moselle-sync), or with PostgresSchema.create.
+-- Never edited once released: a later version of the schema is a new file, V2__..., which
+-- PostgresSchema.create applies after this one.
 
 -- One row per tenant and checkpoint (stream and mode). lease_token is the fencing token of the
 -- lease under which it was saved.
