@@ -42,7 +42,7 @@ public enum Reason {
 
     /**
      * What happened to the record: the kind a reason is counted under by default. A stock row of
-     * a disabled warehouse is skipped, where an order of one is retracted: a {@link Tally} counts
+     * a disabled warehouse is skipped, where an order of one is retracted: the sync engine counts
      * each under what happened.
      */
     public enum Kind {

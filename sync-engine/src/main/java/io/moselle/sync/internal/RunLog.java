@@ -7,8 +7,8 @@ import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.spi.SyncListener;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.Locale;
 

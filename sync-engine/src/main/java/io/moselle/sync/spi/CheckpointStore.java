@@ -1,5 +1,7 @@
 package io.moselle.sync.spi;
 
+import io.moselle.sync.CheckpointException;
+import io.moselle.sync.LeaseLostException;
 import java.util.Optional;
 
 /**

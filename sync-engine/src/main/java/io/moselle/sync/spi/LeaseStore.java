@@ -1,5 +1,6 @@
 package io.moselle.sync.spi;
 
+import io.moselle.sync.LeaseHeldException;
 import java.time.Duration;
 
 /**

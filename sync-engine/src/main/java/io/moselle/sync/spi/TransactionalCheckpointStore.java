@@ -1,6 +1,8 @@
 package io.moselle.sync.spi;
 
+import io.moselle.sync.CheckpointException;
 import io.moselle.sync.Fence;
+import io.moselle.sync.LeaseLostException;
 import java.sql.Connection;
 import java.util.Optional;
 
