@@ -20,6 +20,9 @@ public abstract class SyncReport {
     /** The tenant the run was of. */
     public abstract String tenantId();
 
+    /** The API connection the run called Cin7 through: its API username, which is no secret. */
+    public abstract String apiConnection();
+
     /** FIRST when a windowed stream read its initial history (it had never planned a window), DAILY, or RESYNC. */
     public abstract RunMode mode();
 

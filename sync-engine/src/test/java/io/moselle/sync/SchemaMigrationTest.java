@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     void flywayAppliesTheMigrationsAsTheyAreAndASyncRunsOnTheTables() {
         MigrateResult result = flyway("acme_").migrate();
 
-        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(result.migrationsExecuted).isEqualTo(2);
         assertThat(List.of(flyway("acme_").info().applied())).extracting(MigrationInfo::getVersion).extracting(Object::toString)
-                .containsExactly("1");
+                .containsExactly("1", "2");
         SyncReport report = f.engine(b -> b.checkpointStore(new PostgresCheckpointStore(db, "acme_"))
                 .callBudgets(new PostgresCallBudgets(db, "acme_", 5_000))
                 .leaseStore(new PostgresLeaseStore(db, "acme_", Duration.ofSeconds(30)))).run(f.tenant);
@@ -60,10 +60,11 @@ class SchemaMigrationTest {
     private List<String> columns(String prefix) {
         List<String> columns = new java.util.ArrayList<>();
         try (var c = db.getConnection(); var ps = c.prepareStatement("SELECT table_name, column_name, data_type, is_nullable"
-                + " FROM information_schema.columns WHERE table_name IN (?, ?, ?) ORDER BY table_name, ordinal_position")) {
+                + " FROM information_schema.columns WHERE table_name IN (?, ?, ?, ?) ORDER BY table_name, ordinal_position")) {
             ps.setString(1, prefix + "checkpoint");
             ps.setString(2, prefix + "call_budget");
             ps.setString(3, prefix + "lease");
+            ps.setString(4, prefix + "run_status");
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.add(rs.getString(1).substring(prefix.length()) + "." + rs.getString(2) + " " + rs.getString(3) + " "

@@ -145,7 +145,7 @@ public final class Engine {
             } catch (RuntimeException e) {
                 LEASES.log(System.Logger.Level.WARNING, () -> "tenant " + tenant.id() + ": not started, its lease cannot be taken: "
                         + e.getMessage());
-                return Reports.notStarted(tenant.id(), resyncFrom != null, now, streams,
+                return Reports.notStarted(tenant, resyncFrom != null, now, streams,
                         "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
             }
             try (held) {

@@ -8,68 +8,69 @@ import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
 import io.moselle.sync.spi.SyncListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** The engine's log, then the host's listener: what every run tells. */
+/** Several listeners told every event in turn: the engine's log and the host's listeners. */
 public final class Listeners implements SyncListener {
-    private final SyncListener log = new RunLog();
-    private final SyncListener host;
+    private final List<SyncListener> all;
 
-    private Listeners(SyncListener host) {
-        this.host = host;
+    private Listeners(List<SyncListener> all) {
+        this.all = List.copyOf(all);
     }
 
     /** The engine's log followed by {@code host}. */
     public static SyncListener withLog(SyncListener host) {
-        return new Listeners(host);
+        return new Listeners(List.of(new RunLog(), host));
+    }
+
+    /** {@code listeners}, each told every event in this order. */
+    public static SyncListener of(List<SyncListener> listeners) {
+        return new Listeners(listeners);
     }
 
     @Override
     public void runStarted(String tenantId, RunMode mode) {
-        log.runStarted(tenantId, mode);
-        host.runStarted(tenantId, mode);
+        all.forEach(l -> l.runStarted(tenantId, mode));
     }
 
     @Override
     public void streamStarted(String tenantId, SyncStream stream, Optional<Window> window) {
-        host.streamStarted(tenantId, stream, window);
+        all.forEach(l -> l.streamStarted(tenantId, stream, window));
     }
 
     @Override
     public void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {
-        log.requestCompleted(tenantId, stream, request);
-        host.requestCompleted(tenantId, stream, request);
+        all.forEach(l -> l.requestCompleted(tenantId, stream, request));
     }
 
     @Override
     public void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
-        host.pageFetched(tenantId, stream, page, records, fetchedSoFar);
+        all.forEach(l -> l.pageFetched(tenantId, stream, page, records, fetchedSoFar));
     }
 
     @Override
     public void throttled(String tenantId, SyncStream stream, Duration wait) {
-        host.throttled(tenantId, stream, wait);
+        all.forEach(l -> l.throttled(tenantId, stream, wait));
     }
 
     @Override
     public void retried(String tenantId, SyncStream stream, String reason, Duration delay) {
-        host.retried(tenantId, stream, reason, delay);
+        all.forEach(l -> l.retried(tenantId, stream, reason, delay));
     }
 
     @Override
     public void recentPartComplete(String tenantId, Duration elapsed) {
-        host.recentPartComplete(tenantId, elapsed);
+        all.forEach(l -> l.recentPartComplete(tenantId, elapsed));
     }
 
     @Override
     public void streamFinished(String tenantId, StreamReport report) {
-        log.streamFinished(tenantId, report);
-        host.streamFinished(tenantId, report);
+        all.forEach(l -> l.streamFinished(tenantId, report));
     }
 
     @Override
     public void runFinished(SyncReport report) {
-        log.runFinished(report);
-        host.runFinished(report);
+        all.forEach(l -> l.runFinished(report));
     }
 }

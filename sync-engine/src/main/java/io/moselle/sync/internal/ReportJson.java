@@ -18,6 +18,7 @@ public final class ReportJson {
     public static String write(SyncReport report) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("tenantId", report.tenantId());
+        root.put("apiConnection", report.apiConnection());
         root.put("mode", report.mode().name().toLowerCase(java.util.Locale.ROOT));
         root.put("startedAt", MoselleJson.format(report.startedAt()));
         root.put("durationMillis", report.duration().toMillis());

@@ -6,6 +6,7 @@ import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.SyncStream;
+import io.moselle.sync.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +16,11 @@ final class Reports {
     private Reports() {}
 
     /** A run that could not start: every stream asked for FAILED with {@code error}, the others SKIPPED. */
-    static SyncReport notStarted(String tenantId, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error,
+    static SyncReport notStarted(Tenant tenant, boolean resync, Instant now, java.util.Set<SyncStream> streams, String error,
             FailureKind failure) {
         List<StreamReport> reports = java.util.Arrays.stream(SyncStream.values()).map(s -> streams.contains(s)
                 ? new StreamCounters(s).report(SyncStatus.FAILED, error, failure) : new StreamCounters(s).report(SyncStatus.SKIPPED)).toList();
-        return SyncReport.builder().tenantId(tenantId).mode(resync ? RunMode.RESYNC : RunMode.DAILY).startedAt(now)
+        return SyncReport.builder().tenantId(tenant.id()).apiConnection(tenant.credentials().username()).mode(resync ? RunMode.RESYNC : RunMode.DAILY).startedAt(now)
                 .duration(Duration.ZERO).status(overall(reports)).streams(reports).slowed(Duration.ZERO).build();
     }
 

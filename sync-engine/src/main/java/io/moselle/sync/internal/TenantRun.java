@@ -131,7 +131,7 @@ public final class TenantRun {
             ordered.add(s != null ? s.report(control) : new StreamCounters(stream).report(SyncStatus.SKIPPED));
         }
         SyncStatus overall = Reports.overall(ordered);
-        SyncReport report = SyncReport.builder().tenantId(tenant.id()).mode(mode).startedAt(now)
+        SyncReport report = SyncReport.builder().tenantId(tenant.id()).apiConnection(tenant.credentials().username()).mode(mode).startedAt(now)
                 .duration(Duration.ofNanos(System.nanoTime() - start)).status(overall).streams(ordered)
                 .resumeAfter(Optional.ofNullable(overall == SyncStatus.PAUSED ? control.resumeAfter() : null))
                 .recentPartCompleteAfter(Optional.ofNullable(recentPart)).slowed(limiter.slowedTime().minus(slowedBefore)).build();

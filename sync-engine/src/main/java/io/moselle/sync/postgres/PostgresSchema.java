@@ -12,8 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The tables of the PostgreSQL stores: {@code <prefix>checkpoint}, {@code <prefix>call_budget}
- * and {@code <prefix>lease}, as versioned migrations in this library's jar
+ * The tables of the PostgreSQL stores: {@code <prefix>checkpoint}, {@code <prefix>call_budget},
+ * {@code <prefix>lease} and {@code <prefix>run_status}, as versioned migrations in this library's jar
  * ({@link #MIGRATIONS}, {@code V1__moselle_sync_stores.sql} and later versions), which Flyway
  * applies as they are with the placeholder {@code prefix}. {@link #create} applies them itself,
  * for a host without a migration tool.
@@ -22,7 +22,7 @@ public final class PostgresSchema {
     /** Where the migrations are, as Flyway names a location: {@code classpath:db/moselle-sync}. */
     public static final String MIGRATIONS = "classpath:db/moselle-sync";
     /** The migrations in order; a new version of the schema adds one, and never changes one released. */
-    private static final List<String> VERSIONS = List.of("V1__moselle_sync_stores.sql");
+    private static final List<String> VERSIONS = List.of("V1__moselle_sync_stores.sql", "V2__moselle_sync_run_status.sql");
 
     private PostgresSchema() {}
 

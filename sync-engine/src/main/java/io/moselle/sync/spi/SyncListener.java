@@ -6,6 +6,7 @@ import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Window;
+import io.moselle.sync.internal.Listeners;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +18,11 @@ import java.util.Optional;
 public interface SyncListener {
     /** A listener that does nothing: the engine's default. */
     SyncListener NONE = new SyncListener() {};
+
+    /** {@code listeners}, each told every event, in this order: how an engine has several. */
+    static SyncListener all(SyncListener... listeners) {
+        return Listeners.of(java.util.Arrays.asList(listeners));
+    }
 
     /**
      * A run has its lease and knows its mode; its first request comes next. Every run that starts

@@ -12,6 +12,8 @@ import io.moselle.sync.spi.InMemoryCheckpointStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code cin7-omni-sync}: the demo, a sync into an output folder, and a connection check. Each command checks its whole command line before doing anything; errors are
@@ -30,6 +32,9 @@ public final class Cli {
 
     static final String BAD_CREDENTIALS_MESSAGE = "Cin7 refused the credentials (HTTP 401): check the API username"
             + " (Account ID) and the API key (API Application Key)";
+
+    /** The engine's loggers (System.Logger, on java.util.logging here); held, since a logger only referenced by name may be collected. */
+    private static final Logger ENGINE_LOG = Logger.getLogger("io.moselle.sync");
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -53,6 +58,8 @@ public final class Cli {
 
     int execute(String[] args) {
         messages.verbose = java.util.Arrays.asList(args).contains("--verbose");
+        // the command line says what happened itself; the engine's log joins in with --verbose only
+        ENGINE_LOG.setLevel(messages.verbose ? Level.INFO : Level.OFF);
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
                 out.print(Command.USAGE);

@@ -76,7 +76,7 @@ enum Command {
         this.name = name;
         this.summary = summary;
         List<Option> all = new ArrayList<>(options);
-        all.addAll(List.of(Option.flag("verbose", "print the stack trace of an error"), // every command's
+        all.addAll(List.of(Option.flag("verbose", "print the stack trace of an error, and the engine's log"), // every command's
                 Option.flag("help", "this command's options, files and exit codes")));
         this.options = List.copyOf(all);
         this.writes = writes;
