@@ -74,6 +74,7 @@ public final class Cli {
                 case DEMO -> new Demo(out, System.console() != null).run(options.has("out") ? java.nio.file.Path.of(options.get("out")) : null);
                 case SYNC -> new SyncCommand(env, out, messages, crash, System.console() != null).run(options);
                 case CHECK -> check(options);
+                case STATUS -> new StatusCommand(out, java.time.Clock.systemUTC()).run(options);
             };
         } catch (Options.UsageException e) {
             return messages.fail(USAGE, e.getMessage() + " (see --help)", e);

@@ -53,7 +53,21 @@ enum Command {
               1  some resource cannot be read
               2  bad command line or settings
               3  Cin7 refused the credentials
-              4  Cin7 could not be reached""");
+              4  Cin7 could not be reached"""),
+    STATUS("status", """
+            The fleet at a glance, from the PostgreSQL the replicas share: per tenant, how fresh
+            its data is, how its last run ended and why, its API connection's calls today, and who
+            runs it now. Stalest first.""",
+            List.of(Option.valued("jdbc-url", "URL", "required: the shared PostgreSQL (user and password in the URL)"),
+                    Option.valued("prefix", "PREFIX", "the stores' table prefix (default moselle_sync_)"),
+                    Option.valued("stale", "AGE", "only tenants whose data is older than AGE, e.g. 24h, 90m, 2d"),
+                    Option.flag("failing", "only tenants whose last run failed, in part or in whole"),
+                    Option.flag("json", "one JSON object per tenant instead of a table")),
+            "nothing",
+            """
+              0  listed (none may match)
+              1  the database could not be read
+              2  bad command line""");
 
     static final String USAGE = """
             Usage: java -jar cin7-omni-sync.jar <command> [options]
@@ -62,6 +76,7 @@ enum Command {
               demo           sync a built-in Cin7 Omni simulator, then "the next day"
               sync           sync a Cin7 Omni account into an output folder
               check          check credentials, read permissions and branches
+              status         the fleet at a glance, from the replicas' PostgreSQL
 
             Run java -jar cin7-omni-sync.jar <command> --help for its options, files and exit codes.
             """;

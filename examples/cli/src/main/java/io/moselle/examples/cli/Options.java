@@ -27,7 +27,7 @@ final class Options {
     static Options parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-            throw new UsageException("a command comes first: demo, sync or check");
+            throw new UsageException("a command comes first: demo, sync, check or status");
         }
         String name = rest.remove(0);
         Command command = Command.named(name).orElseThrow(() -> new UsageException("unknown command '" + name + "'"));

@@ -15,7 +15,9 @@ import io.moselle.sync.SyncStatus;
 import io.moselle.sync.Tenant;
 import io.moselle.sync.postgres.PostgresCallBudgets;
 import io.moselle.sync.postgres.PostgresCheckpointStore;
+import io.moselle.sync.postgres.PostgresFleetStatus;
 import io.moselle.sync.postgres.PostgresLeaseStore;
+import io.moselle.sync.spi.SyncListener;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +99,7 @@ public final class FleetWorker {
                     .holderName(config.name())
                     .rateLimits(config.rateLimits())
                     .clientOptions(options -> options.baseUri(config.baseUri()))
+                    .syncListener(SyncListener.all(new PostgresFleetStatus(db, FleetDatabase.PREFIX).recorder()))
                     .build();
             Scheduler scheduler = Scheduler.create(db, task(engine, db, config.name(), stores, new LongAdder()))
                     .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(config.name()))
