@@ -278,7 +278,7 @@ class CliTest extends CliFixture {
 
     @Test
     void eachCommandHasItsOwnHelpListingEveryOptionItsFilesAndExitCodes() throws Exception {
-        String readme = Files.readString(Path.of("..", "..", "README.md"));
+        String readme = Files.readString(Path.of("..", "..", "docs", "command-line.md"));
         for (Command command : Command.values()) {
             assertThat(cli(command.name, "--help")).isZero();
             String help = out();
@@ -286,7 +286,7 @@ class CliTest extends CliFixture {
                     .contains("Writes:").contains("Exit codes:");
             for (Command.Option option : command.options) {
                 assertThat(help).as(command.name).contains("--" + option.name());
-                assertThat(readme).as("the README documents --" + option.name()).contains("--" + option.name());
+                assertThat(readme).as("docs/command-line.md documents --" + option.name()).contains("--" + option.name());
             }
         }
         assertThat(cli("sync", "--help")).isZero();
