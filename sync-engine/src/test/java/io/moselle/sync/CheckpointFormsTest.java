@@ -49,8 +49,12 @@ class CheckpointFormsTest {
     }
 
     @Test
-    void aBudgetOfNoCallsADayIsRefusedWhenConfiguredNotAtTheFirstRun() {
+    void aDailyBudgetIsOnePerConnectionAndANegativeOneIsRefusedWhenConfigured() {
         assertThatThrownBy(() -> CallBudgets.perUtcDay(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(CallBudgets.perUtcDay(5).forConnection("acme").remaining(Instant.parse("2026-11-27T06:00:00Z"))).isEqualTo(5);
+        CallBudgets budgets = CallBudgets.perUtcDay(5);
+        Instant now = Instant.parse("2026-11-27T06:00:00Z");
+        assertThat(budgets.forConnection("acme").tryAcquire(now)).isTrue();
+        assertThat(budgets.forConnection("acme").remaining(now)).as("one budget per connection, whoever asks").isEqualTo(4);
+        assertThat(budgets.forConnection("bolt").remaining(now)).isEqualTo(5);
     }
 }

@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.moselle.cin7.client.CallBudget;
 import io.moselle.mapping.Reason;
 import io.moselle.sync.Cin7Request;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStream;
+import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.SyncListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,26 +38,34 @@ import java.util.concurrent.ConcurrentHashMap;
  *       retracted, and skipped by reason</td></tr>
  *   <tr><td>{@code moselle.sync.data.age} (gauge, seconds)</td><td>tenant</td><td>how old the tenant's data is:
  *       since the start of its last run that brought the recent part in</td></tr>
+ *   <tr><td>{@code moselle.sync.calls} (counter)</td><td>connection</td><td>calls made through each API connection</td></tr>
+ *   <tr><td>{@code moselle.sync.calls.left} (gauge)</td><td>connection</td><td>calls left today in the connection's
+ *       budget, when the listener is given the engine's {@link CallBudgets}</td></tr>
  * </table>
- *
- * <p>Calls used and left today per API connection are the call budgets' to tell
- * ({@code PostgresCallBudgets} keeps them in its table); a listener does not see them.
  */
 public final class MicrometerSyncListener implements SyncListener {
     private final MeterRegistry registry;
     private final Clock clock;
     /** When each tenant's data was last brought up to date: the start of its last run whose recent part came in. */
     private final Map<String, Instant> freshAsOf = new ConcurrentHashMap<>();
+    /** The budgets of the API connections, when given; null otherwise. */
+    private final CallBudgets budgets;
+    private final Map<String, CallBudget> budgetsSeen = new ConcurrentHashMap<>();
 
-    /** Meters in {@code registry}, data ages on the system clock. */
+    /** Meters in {@code registry}, data ages on the system clock, no budget gauges. */
     public MicrometerSyncListener(MeterRegistry registry) {
-        this(registry, Clock.systemUTC());
+        this(registry, Clock.systemUTC(), null);
     }
 
-    /** Meters in {@code registry}, data ages on {@code clock}: the engine's clock of "now". */
-    public MicrometerSyncListener(MeterRegistry registry, Clock clock) {
+    /**
+     * Meters in {@code registry}; data ages and budgets on {@code clock}, the engine's clock of
+     * "now"; the calls left today of each API connection seen, from {@code budgets} (the same the
+     * engine was given), or none when null.
+     */
+    public MicrometerSyncListener(MeterRegistry registry, Clock clock, CallBudgets budgets) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budgets = budgets;
     }
 
     @Override
@@ -90,6 +100,15 @@ public final class MicrometerSyncListener implements SyncListener {
         String mode = name(report.mode());
         String status = name(report.status());
         Counter.builder("moselle.sync.runs").tag("mode", mode).tag("status", status).register(registry).increment();
+        Counter.builder("moselle.sync.calls").tag("connection", report.apiConnection()).register(registry).increment(report.apiCalls());
+        if (budgets != null) {
+            budgetsSeen.computeIfAbsent(report.apiConnection(), connection -> {
+                CallBudget budget = budgets.forConnection(connection);
+                Gauge.builder("moselle.sync.calls.left", budget, b -> b.remaining(clock.instant())).tag("connection", connection)
+                        .register(registry);
+                return budget;
+            });
+        }
         Timer.builder("moselle.sync.run.duration").tag("mode", mode).tag("status", status).register(registry).record(report.duration());
         if (report.recentPartCompleteAfter().isPresent()) {
             if (freshAsOf.put(report.tenantId(), report.startedAt()) == null) {

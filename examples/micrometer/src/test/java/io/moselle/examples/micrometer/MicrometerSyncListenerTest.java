@@ -20,6 +20,7 @@ import io.moselle.sync.SyncReport;
 import io.moselle.sync.SyncStatus;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
+import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.spi.UniformSink;
 import java.time.Duration;
@@ -33,10 +34,11 @@ class MicrometerSyncListenerTest {
     final FakeClock clock = new FakeClock(NOW);
     final Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW), SimulatorOptions.unlimited());
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final CallBudgets budgets = CallBudgets.perUtcDay(500);
     final Tenant tenant = Tenant.of("acme", sim.credentials(), Cin7Settings.defaults());
     final SyncEngine engine = SyncEngine.builder().sink(new NoSink()).checkpointStore(new InMemoryCheckpointStore())
-            .clock(clock).pacing(clock, clock.sleeper()).rateLimits(RateLimits.unlimited())
-            .clientOptions(o -> o.baseUri(sim.baseUri())).syncListener(new MicrometerSyncListener(registry, clock)).build();
+            .clock(clock).pacing(clock, clock.sleeper()).rateLimits(RateLimits.unlimited()).callBudgets(budgets)
+            .clientOptions(o -> o.baseUri(sim.baseUri())).syncListener(new MicrometerSyncListener(registry, clock, budgets)).build();
 
     @AfterEach
     void close() {
@@ -76,6 +78,10 @@ class MicrometerSyncListenerTest {
         stock.reasons(Reason.Kind.SKIPPED).forEach((reason, n) -> assertThat(count("moselle.sync.records", "stream", "stock",
                 "outcome", "skipped", "reason", reason.name().toLowerCase(java.util.Locale.ROOT))).isEqualTo(n.doubleValue()));
         assertThat(count("moselle.sync.refusals")).isZero();
+        String connection = sim.credentials().username();
+        assertThat(count("moselle.sync.calls", "connection", connection)).isEqualTo(report.apiCalls());
+        assertThat(registry.find("moselle.sync.calls.left").tag("connection", connection).gauge().value())
+                .as("the engine's budget, read back").isEqualTo(500.0 - report.apiCalls());
 
         clock.advance(Duration.ofHours(5));
         assertThat(registry.find("moselle.sync.data.age").tag("tenant", "acme").gauge().value()).isEqualTo(5 * 3600.0);
