@@ -15,9 +15,9 @@ import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.ProductMapping;
 import io.moselle.mapping.cin7.ReplenishmentMapping;
 import io.moselle.mapping.cin7.SalesOrderMapping;
+import io.moselle.mapping.cin7.SkuClaims;
 import io.moselle.mapping.cin7.WarehouseDirectory;
 import io.moselle.mapping.internal.InventoryAccumulator;
-import io.moselle.mapping.internal.SkuClaims;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import io.moselle.cin7.client.model.ProductOption;
 import io.moselle.cin7.client.model.ProductStatus;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.Reason;
-import io.moselle.mapping.internal.SkuClaims;
 import io.moselle.mapping.internal.Text;
 import java.util.ArrayList;
 import java.util.List;
