@@ -7,6 +7,7 @@ import io.moselle.sync.internal.Cin7Connections;
 import io.moselle.sync.internal.Engine;
 import io.moselle.sync.internal.EngineConfig;
 import io.moselle.sync.internal.Listeners;
+import io.moselle.sync.internal.OwnThreads;
 import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.LeaseStore;
@@ -28,9 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +68,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private final Engine engine;
 
-    private SyncEngine(EngineConfig config, ExecutorService ownExecutor) {
-        this.engine = new Engine(config, ownExecutor);
+    private SyncEngine(EngineConfig config, ExecutorService ownExecutor, OwnThreads ownThreads) {
+        this.engine = new Engine(config, ownExecutor, ownThreads);
     }
 
     /** A builder; {@link Builder#build()} names every missing or invalid setting. */
@@ -353,11 +352,13 @@ public final class SyncEngine implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
-            ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
+            OwnThreads ownThreads = new OwnThreads("moselle-sync-stream");
+            // idle threads end after a minute, none keeps the JVM alive, and closing the engine stops them all
+            ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(ownThreads) : null;
             return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, sleeper, Listeners.withLog(listener), rateLimits,
                     callBudgets, resyncCallReserve, parallelism, executor != null ? executor : ownExecutor,
                     leaseStore,
-                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)), ownExecutor);
+                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)), ownExecutor, ownThreads);
         }
 
         /** What is wrong with how the checkpoints are fenced by {@code leaseStore}, if anything. */
@@ -378,16 +379,6 @@ public final class SyncEngine implements AutoCloseable {
                         + " or declare singleReplica() if this process is the only one using these tables");
             }
             return problems;
-        }
-
-        /** Idle threads end after a minute, none keeps the JVM alive, and closing the engine stops them all. */
-        private static ThreadFactory daemonThreads() {
-            AtomicInteger count = new AtomicInteger();
-            return task -> {
-                Thread t = new Thread(task, "moselle-sync-stream-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
         }
     }
 }

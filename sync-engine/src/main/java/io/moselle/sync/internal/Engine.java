@@ -34,12 +34,17 @@ public final class Engine {
     private final ExecutorService ownExecutor;
     private boolean closed;
 
+    /** The threads of {@link #ownExecutor}. */
+    private final OwnThreads ownThreads;
+
     /**
      * @param ownExecutor {@code config.executor()} when the engine made it, so that closing shuts it down; else null
+     * @param ownThreads the factory of that executor's threads, which closing waits for
      */
-    public Engine(EngineConfig config, ExecutorService ownExecutor) {
+    public Engine(EngineConfig config, ExecutorService ownExecutor, OwnThreads ownThreads) {
         this.config = config;
         this.ownExecutor = ownExecutor;
+        this.ownThreads = ownThreads;
         this.connections = new Cin7Connections(config);
         this.leases = new LeaseKeeper(config.leases(), config.holder());
     }
@@ -68,6 +73,7 @@ public final class Engine {
         if (ownExecutor != null) {
             ownExecutor.shutdown(); // idle now that no run is left: its threads end at once
             awaitQuietly(ownExecutor);
+            ownThreads.awaitEnd();
         }
     }
 

@@ -27,6 +27,7 @@ public final class LeaseKeeper {
     private final String holder;
     private final Map<String, Kept> connections = new HashMap<>();
     private volatile ScheduledExecutorService renewals;
+    private final OwnThreads renewalThreads = new OwnThreads("moselle-sync-lease-renewal");
     private boolean closed;
 
     LeaseKeeper(LeaseStore store, String holder) {
@@ -102,6 +103,7 @@ public final class LeaseKeeper {
         if (renewals != null) {
             renewals.shutdownNow();
             Engine.awaitQuietly(renewals);
+            renewalThreads.awaitEnd();
         }
     }
 
@@ -113,11 +115,7 @@ public final class LeaseKeeper {
                     throw new IllegalStateException("the sync engine is closed");
                 }
                 if (renewals == null) {
-                    renewals = Executors.newSingleThreadScheduledExecutor(task -> {
-                        Thread t = new Thread(task, "moselle-sync-lease-renewal");
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    renewals = Executors.newSingleThreadScheduledExecutor(renewalThreads);
                 }
             }
         }
