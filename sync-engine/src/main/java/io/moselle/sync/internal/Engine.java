@@ -32,10 +32,10 @@ public final class Engine {
     private final Set<RunControl> active = new HashSet<>();
     /** The executor the engine made for itself, shut down on close; null when the host gave one. */
     private final ExecutorService ownExecutor;
-    private boolean closed;
-
     /** The threads of {@link #ownExecutor}. */
     private final OwnThreads ownThreads;
+    /** Guarded by this. */
+    private boolean closed;
 
     /**
      * @param ownExecutor {@code config.executor()} when the engine made it, so that closing shuts it down; else null
@@ -77,7 +77,7 @@ public final class Engine {
         }
     }
 
-    /** Waits for the executor's threads to end, keeping an interrupt for the caller. */
+    /** Waits for a shut-down executor to terminate, keeping an interrupt for the caller. */
     static void awaitQuietly(ExecutorService executor) {
         try {
             executor.awaitTermination(1, TimeUnit.MINUTES);
