@@ -1,5 +1,6 @@
 package io.moselle.examples.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moselle.mapping.MoselleJson;
 import io.moselle.sync.postgres.PostgresFleetStatus;
@@ -62,7 +63,7 @@ final class StatusCommand {
     }
 
     private static String json(TenantStatus t) {
-        ObjectNode n = MoselleJson.mapper().createObjectNode().put("tenantId", t.tenantId()).put("apiConnection", t.apiConnection());
+        ObjectNode n = JsonNodeFactory.instance.objectNode().put("tenantId", t.tenantId()).put("apiConnection", t.apiConnection());
         n.put("freshAsOf", t.freshAsOf().map(MoselleJson::format).orElse(null));
         n.put("lastRunEnded", MoselleJson.format(t.lastRunEnded())).put("lastMode", t.lastMode().name())
                 .put("lastStatus", t.lastStatus().name());

@@ -69,7 +69,7 @@ abstract class CliFixture {
     }
 
     static JsonNode json(Path file) throws Exception {
-        return MoselleJson.mapper().readTree(file.toFile());
+        return MoselleJson.reader().readTree(Files.readAllBytes(file));
     }
 
     List<String> stateDirEntries() throws Exception {
@@ -84,7 +84,7 @@ abstract class CliFixture {
 
     static JsonNode read(String line) {
         try {
-            return MoselleJson.mapper().readTree(line);
+            return MoselleJson.reader().readTree(line);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

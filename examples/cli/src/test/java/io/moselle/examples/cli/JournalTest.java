@@ -3,7 +3,7 @@ package io.moselle.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.moselle.mapping.MoselleJson;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ class JournalTest {
     Path dir;
 
     static JsonNode entry(int n) {
-        return MoselleJson.mapper().createObjectNode().put("n", n);
+        return JsonNodeFactory.instance.objectNode().put("n", n);
     }
 
     @Test
