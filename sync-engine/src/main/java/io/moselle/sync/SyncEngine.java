@@ -45,8 +45,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
- * on the thread that calls {@code run} (plus the engine's executor, with
- * {@link Builder#parallelism} above 1). The tenants share nothing but the engine's immutable
+ * on the thread that calls {@code run} (plus the engine's executor, while more than one request
+ * is in flight: {@link Builder#parallelism}). The tenants share nothing but the engine's immutable
  * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
  * every Cin7 client itself, so every call is paced and counted against the connection's budget.
  * A tenant runs at most once at a time, under a lease ({@link Builder#leaseStore}): a second call
@@ -61,10 +61,13 @@ import java.util.function.Consumer;
  * threads; the engine then refuses new runs. Close it when the host stops or reloads.
  */
 public final class SyncEngine implements AutoCloseable {
-    /** Requests of one tenant in flight at once, unless {@link Builder#parallelism} says otherwise. */
-    public static final int DEFAULT_PARALLELISM = 4;
+    /**
+     * The most requests of one tenant in flight at once, unless {@link Builder#parallelism} says
+     * otherwise: enough to keep up with Cin7's 60 calls a minute at up to 13 s a page.
+     */
+    public static final int DEFAULT_PARALLELISM = 16;
     /** The most {@link Builder#parallelism} allows. */
-    public static final int MAX_PARALLELISM = 16;
+    public static final int MAX_PARALLELISM = 64;
 
     private final Engine engine;
 
@@ -261,16 +264,21 @@ public final class SyncEngine implements AutoCloseable {
         }
 
         /**
-         * How many requests of one tenant are in flight at once, at most; default 4. Real Cin7
-         * answers a page in seconds while its limit allows a call a second, so one request at a
-         * time would leave most of the limit unused. Reads side by side share the tenant's rate
-         * limit, which still decides the pace: products, stock and each windowed stream of the
-         * recent part together, then the older history; in a long run (a first run, a re-sync) a
-         * slice after a full page is halved, down to about two slices per request in flight, and
-         * stock pages are read by several readers. A daily run reads no more pages than one at a
-         * time would. Besides the calling thread, the executor's threads are taken only while
-         * reads wait for one. 1 reads one stream after the other on the calling thread. The sink
-         * still sees one call at a time per tenant.
+         * The most requests of one tenant in flight at once; default
+         * {@value SyncEngine#DEFAULT_PARALLELISM}. A cap, not a setting to tune: within it the
+         * engine keeps as many requests in flight as the connection's limits can use at the
+         * latency it measures (Little's law: the calls a second allowed now times the seconds a
+         * page takes, with a little headroom), so one request at a time when Cin7 answers at
+         * once, about twelve when it takes ten seconds a page and the minute's limit binds, and
+         * it follows a latency that changes during the run. Reads side by side share the
+         * tenant's rate limit, which still decides the pace: products, stock and each windowed
+         * stream of the recent part together, then the older history. A slice of a long window
+         * (a first run, a re-sync) is cut into parts only when requests in flight are to spare
+         * and its last page says each part has a page of its own; stock pages are shared by
+         * several readers once the products tell how many there are. A daily run reads no more
+         * pages than one at a time would. Besides the calling thread, each request in flight
+         * takes a thread of the executor. 1 reads one stream after the other on the calling
+         * thread. The sink still sees one call at a time per tenant.
          */
         public Builder parallelism(int requests) {
             if (requests < 1 || requests > MAX_PARALLELISM) {

@@ -51,7 +51,7 @@ class ChaosTest {
         SimulatorOptions faults = SimulatorOptions.unlimited()
                 .withFault(FaultKind.HTTP_500, 0.04).withFault(FaultKind.HTTP_503, 0.04).withFault(FaultKind.RATE_LIMITED, 0.03)
                 .withFault(FaultKind.DROPPED_CONNECTION, timingFaults ? 0.02 : 0).withFault(FaultKind.TRUNCATED_BODY, 0.03)
-                .withFault(FaultKind.SLOW_REPLY, slowReplies ? 0.01 : 0)
+                .withFault(FaultKind.SLOW_REPLY, slowReplies ? 0.02 : 0)
                 .withSlowReplyDelay(Duration.ofMillis(500)).withFaultSeed(SEED);
         Duration requestTimeout = slowReplies ? Duration.ofMillis(250) : Duration.ofSeconds(10);
         List<String> texts = new CopyOnWriteArrayList<>();
@@ -113,10 +113,14 @@ class ChaosTest {
                 .noneMatch(t -> t.contains(Cin7OmniSimulator.DEFAULT_API_KEY) || t.contains(base64Key));
     }
 
+    /**
+     * One request at a time, so that the requests depend on the seed alone: side by side, how a
+     * slice is cut depends on the requests in flight to spare at that moment.
+     */
     @Test
-    void aSeedReplaysTheSameRunsWithParallelStreams() {
-        Session first = chaos(SPEC, 4, false);
-        Session replay = chaos(SPEC, 4, false);
+    void aSeedReplaysTheSameRuns() {
+        Session first = chaos(SPEC, 1, false);
+        Session replay = chaos(SPEC, 1, false);
 
         assertThat(first.runs()).hasSizeGreaterThan(3);
         assertThat(replay.runs()).isEqualTo(first.runs());

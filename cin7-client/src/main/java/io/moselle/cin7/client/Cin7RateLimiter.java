@@ -33,6 +33,8 @@ public final class Cin7RateLimiter {
     private final SlidingWindows windows;
     /** The pace the windows are applied at; guarded by this. */
     private final AdaptivePace pace;
+    /** How long Cin7 takes to answer, as measured; guarded by this. */
+    private final LatencyEstimate latency = new LatencyEstimate();
 
     private Cin7RateLimiter(RateLimits limits, CallBudget budget, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -137,6 +139,7 @@ public final class Cin7RateLimiter {
             long now = clock.millis();
             synchronized (this) {
                 SlidingWindows.Slot slot = reservation.slot;
+                latency.measured(now - slot.sentAt);
                 slot.at = Math.max(slot.sentAt, Math.min(now, slot.sentAt + limits.countedWithin().toMillis()));
                 pace.answered(now);
             }
@@ -152,6 +155,23 @@ public final class Cin7RateLimiter {
         synchronized (this) {
             pace.refused(now, windows.countedAfter(now - 60_000));
         }
+    }
+
+    /**
+     * How many requests of this connection to keep in flight so that its calls go out as fast as
+     * the limits allow now, at the latency measured (Little's law: requests in flight = rate x
+     * latency), with a little headroom for latency that varies. The rate is the per-second burst
+     * while the minute's window has room, else the per-minute pace; before any answer came, the
+     * burst. Unlimited limits have no rate to keep up with: {@link Integer#MAX_VALUE}.
+     */
+    public synchronized int requestsInFlightToKeepUp() {
+        if (limits.isUnlimited()) {
+            return Integer.MAX_VALUE;
+        }
+        long now = clock.millis();
+        boolean minuteHasRoom = windows.countedAfter(now - 60_000) < pace.perMinute();
+        double perSecond = minuteHasRoom ? pace.perSecond() : pace.perMinute() / 60.0;
+        return latency.inFlightFor(perSecond).orElse(pace.perSecond());
     }
 
     /** Calls per minute allowed now: the limit, or less while recovering from refusals. */

@@ -193,6 +193,48 @@ class RateLimiterTest {
         assertThat(limiter.recheck(waiting)).as("placed once per slow-down").isZero();
     }
 
+    /** Sends one call through the limiter, answered {@code latency} after it went out. */
+    private static void answeredAfter(Cin7RateLimiter limiter, FakeClock clock, Duration latency) throws InterruptedException {
+        Cin7RateLimiter.Reservation call = limiter.reserve();
+        clock.sleeper().sleep(call.waitTime());
+        limiter.sending(call);
+        clock.advance(latency);
+        limiter.completed(call);
+    }
+
+    @Test
+    void requestsInFlightAreTheRateAllowedNowTimesTheLatencyMeasured() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        assertThat(limiter.requestsInFlightToKeepUp()).as("nothing measured yet: the burst").isEqualTo(3);
+
+        answeredAfter(limiter, clock, Duration.ofSeconds(5));
+        assertThat(limiter.requestsInFlightToKeepUp()).as("3 a second for 5 s, 10% headroom, one being prepared").isEqualTo(18);
+
+        for (int i = 0; i < 59; i++) {
+            limiter.reserve();
+        }
+        assertThat(limiter.requestsInFlightToKeepUp()).as("the minute's 60 calls are placed: 1 a second for 5 s").isEqualTo(7);
+    }
+
+    @Test
+    void requestsInFlightFollowALatencyThatChangesWithinTenCalls() throws InterruptedException {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(1, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        answeredAfter(limiter, clock, Duration.ofSeconds(6));
+        assertThat(limiter.requestsInFlightToKeepUp()).isEqualTo(8);
+        for (int i = 0; i < 10; i++) {
+            answeredAfter(limiter, clock, Duration.ofSeconds(1));
+        }
+        assertThat(limiter.requestsInFlightToKeepUp()).as("Cin7 got faster").isEqualTo(3);
+        for (int i = 0; i < 10; i++) {
+            answeredAfter(limiter, clock, Duration.ofSeconds(10));
+        }
+        assertThat(limiter.requestsInFlightToKeepUp()).as("Cin7 got slower").isBetween(11, 12);
+        assertThat(Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.unlimited(), clock).requestsInFlightToKeepUp())
+                .as("no limit to keep up with").isEqualTo(Integer.MAX_VALUE);
+    }
+
     @Test
     void anUnlimitedLimiterIsNeverSlowed() {
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.unlimited(), new FakeClock(T0));

@@ -243,7 +243,8 @@ public final class Cin7OmniSimulator implements AutoCloseable {
             }
             ResponseDefinition response = render(reply, fault, holdBack);
             journal.add(new JournalEntry(method, resourcePath, query, fault == FaultKind.DROPPED_CONNECTION ? 0 : response.getStatus(),
-                    username, fault, arrived, latency, java.util.Objects.requireNonNullElse(request.getHeader("User-Agent"), "")));
+                    username, fault, arrived, latency, java.util.Objects.requireNonNullElse(request.getHeader("User-Agent"), ""),
+                    reply.rows()));
             return response;
         }
     }

@@ -4,16 +4,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 
 /**
- * Runs reads of one run page by page, up to {@code parallelism} pages at once: the calling thread
- * and up to {@code parallelism - 1} workers of the engine's executor, started while reads wait,
- * take reads from one queue. A read goes back to the front of the queue after each page, so
- * reads run to their end in the order given (newer history before older), as many side by side
- * as there are workers; with a parallelism of 1 they run one after the other on the calling
- * thread. After each page a read may split off reads of parts of what
- * it has left: its own decision from what it read, never from timing, so the same data always
- * gives the same requests.
+ * Runs reads of one run page by page, as many pages at once as {@code inFlight} says now (the
+ * requests that keep the connection's limits busy at the latency measured, within the engine's
+ * cap): the calling thread and workers of the engine's executor, started while reads wait, take
+ * reads from one queue, and a worker beyond that number ends after its page. A read goes back to
+ * the front of the queue after each page, so reads run to their end in the order given (newer
+ * history before older), as many side by side as there are workers; when one request at a time
+ * keeps up, they run one after the other on the calling thread. After each page a read may split
+ * off reads of parts of what it has left, at most as many as requests in flight are to spare, and
+ * only where its data says each part has pages to read.
  *
  * <p>A read that throws is handed to the failure handler (which fails its stream, or stops the
  * run) and is not run again; the other reads, of its stream too, go on. A stopped run ends every
@@ -28,8 +30,12 @@ public final class ParallelReads {
         /** Reads and delivers the next page; false when the read is done. */
         boolean next();
 
-        /** Parts of what is left, as reads of their own, when that is worth a call more each; usually none. */
-        default List<Read> split() {
+        /**
+         * Parts of what is left, as reads of their own, at most {@code spare} (requests the run
+         * could keep in flight and has no read for), and only when each part has pages to read:
+         * a part whose first answer would be empty is a call wasted. Usually none.
+         */
+        default List<Read> split(int spare) {
             return List.of();
         }
     }
@@ -39,7 +45,7 @@ public final class ParallelReads {
         void failed(Read read, RuntimeException e);
     }
 
-    private final int parallelism;
+    private final IntSupplier inFlight;
     private final Executor executor;
     private final RunControl control;
     private final FailureHandler onFailure;
@@ -50,8 +56,9 @@ public final class ParallelReads {
     /** An error that ended a pooled worker past the failure handler (a bug); {@link #run} rethrows it. */
     private Throwable unexpected;
 
-    ParallelReads(int parallelism, Executor executor, RunControl control, FailureHandler onFailure) {
-        this.parallelism = parallelism;
+    /** @param inFlight how many requests to keep in flight now, at least 1; asked after each page */
+    ParallelReads(IntSupplier inFlight, Executor executor, RunControl control, FailureHandler onFailure) {
+        this.inFlight = inFlight;
         this.executor = executor;
         this.control = control;
         this.onFailure = onFailure;
@@ -65,7 +72,7 @@ public final class ParallelReads {
             start = workersWanted();
         }
         startWorkers(start);
-        work();
+        work(false);
         boolean interrupted = false;
         synchronized (this) {
             while (pooled > 0) {
@@ -85,14 +92,20 @@ public final class ParallelReads {
         }
     }
 
+    /** Requests to keep in flight now; guarded by this. */
+    private int target() {
+        return Math.max(1, inFlight.getAsInt());
+    }
+
     /**
      * How many more pooled workers to start, counted as started: enough for the reads that wait
-     * and no worker is free for, up to the parallelism (the calling thread is one). So a daily
-     * run's few reads take few threads, a split read more.
+     * and no worker is free for, up to the requests to keep in flight (the calling thread is
+     * one). So a daily run's few reads take few threads, a split read more.
      */
     private int workersWanted() {
         int wanted = 0;
-        while (pooled + 1 < parallelism && queue.size() > idle()) {
+        int target = target();
+        while (pooled + 1 < target && queue.size() > idle()) {
             pooled++;
             wanted++;
         }
@@ -122,7 +135,7 @@ public final class ParallelReads {
     private void workOnPooledThread() {
         control.register(Thread.currentThread());
         try {
-            work();
+            work(true);
         } catch (Throwable e) {
             synchronized (this) {
                 unexpected = e;
@@ -137,8 +150,9 @@ public final class ParallelReads {
         }
     }
 
-    private void work() {
-        for (Read read = take(); read != null; read = take()) {
+    /** @param pooled whether this is a pooled worker, which ends when more requests are in flight than wanted */
+    private void work(boolean pooled) {
+        for (Read read = take(pooled); read != null; read = take(pooled)) {
             boolean more = false;
             try {
                 more = read.next();
@@ -148,13 +162,24 @@ public final class ParallelReads {
                     control.interruptWorkers(); // the host interrupted its thread: the other workers stop too
                 }
             }
-            putBack(more ? read : null, more ? read.split() : List.of());
+            putBack(more ? read : null, more ? read.split(spare()) : List.of());
         }
     }
 
-    /** The next read to advance, or null when there is none left (or the run stopped). */
-    private synchronized Read take() {
-        while (queue.isEmpty() && busy > 0 && !control.isStopped()) {
+    /** Requests that could be in flight besides those of the reads running and waiting, this one included. */
+    private synchronized int spare() {
+        return Math.max(0, target() - busy - queue.size());
+    }
+
+    /**
+     * The next read to advance, or null when there is none left (or the run stopped), or when
+     * {@code pooled} and enough other workers are reading a page: this worker is not needed now.
+     */
+    private synchronized Read take(boolean pooled) {
+        if (pooled && busy >= target()) {
+            return null;
+        }
+        while ((queue.isEmpty() || busy >= target()) && busy > 0 && !control.isStopped()) {
             try {
                 wait();
             } catch (InterruptedException e) {

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How a stream's planned window is cut into slices: pure functions of the plan.
@@ -18,9 +17,13 @@ import java.util.Optional;
  *   <li><b>Newest first</b>: every pending slice that crosses the start of the recent part (the
  *   stream's lookback) is cut there, and the slices are ordered by their end, newest first, so
  *   the recent part is read before older history.</li>
- *   <li><b>Halving</b>: a slice of a long window (a first run's history, a re-sync) may be cut in
- *   two at its middle second while it is read, {@link #halvings} times at most; both halves go on
- *   after the slice's last delivered id. A slice is never cut below {@link #MINIMUM} a half.</li>
+ *   <li><b>Cutting where the rest lies</b>: a slice of a long window (a first run's history, a
+ *   re-sync) may be cut into parts while it is read, every part going on after the slice's last
+ *   delivered id. Cin7 gives ids in creation order and a record is modified no earlier than it
+ *   was created, so what is left of the slice was created after the last record read, and is
+ *   modified from some time after that: the parts share the time from then to the slice's end,
+ *   and a part is only made when the page read says it holds at least a page of its own
+ *   ({@link #cuts}). A part is never shorter than {@link #MINIMUM}.</li>
  * </ul>
  * Cutting a slice after its last id is always safe: every record of it with a smaller id was
  * delivered, whichever half of the window it is in.
@@ -52,20 +55,44 @@ public final class SlicePlanner {
         return !slice.window().from().isBefore(recentFrom);
     }
 
-    /**
-     * How often a planned slice may be halved so that a stream's parts number about twice the
-     * requests allowed in flight: none when one request at a time is allowed.
-     */
-    static int halvings(int parallelism) {
-        return parallelism <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(2 * parallelism - 1);
-    }
+    /** When a record read was created and last modified, if Cin7 says. */
+    record Dates(Instant created, Instant modified) {}
 
-    /** Where to cut {@code window} in two: its middle second, unless a half would be shorter than {@link #MINIMUM}. */
-    static Optional<Instant> middle(Window window) {
-        Duration length = Duration.between(window.from(), window.to());
-        if (length.compareTo(MINIMUM.multipliedBy(2)) < 0) {
-            return Optional.empty();
+    /**
+     * Where to cut what is left of {@code window} into at most {@code parts} parts of equal
+     * length, oldest first, after a full page of {@code page}'s records (in the order read, by
+     * id): none when the page says fewer than two pages are left. What is left was created after
+     * the newest record read and is modified about as long after its creation as the page's
+     * records were (their median), so the parts share the time from then to the window's end;
+     * the pages left are estimated from the pace at which the page's records were created.
+     */
+    static List<Instant> cuts(Window window, List<Dates> page, int parts) {
+        Instant first = null;
+        Instant last = null;
+        List<Duration> lags = new ArrayList<>();
+        for (Dates d : page) {
+            if (d.created() != null && d.modified() != null && !d.created().isBefore(window.from()) && d.created().isBefore(window.to())) {
+                first = first == null || d.created().isBefore(first) ? d.created() : first;
+                last = last == null || d.created().isAfter(last) ? d.created() : last;
+                lags.add(d.modified().isAfter(d.created()) ? Duration.between(d.created(), d.modified()) : Duration.ZERO);
+            }
         }
-        return Optional.of(window.from().plus(length.dividedBy(2)).truncatedTo(ChronoUnit.SECONDS));
+        if (first == null || !last.isAfter(first) || parts < 2) {
+            return List.of(); // the page tells nothing of the pace, or no part is wanted
+        }
+        lags.sort(null);
+        Instant from = last.plus(lags.get(lags.size() / 2));
+        if (!from.isBefore(window.to())) {
+            return List.of();
+        }
+        Duration rest = Duration.between(from, window.to());
+        long pagesLeft = Duration.between(last, window.to()).toMillis() / Duration.between(first, last).toMillis();
+        long byLength = rest.toMillis() / MINIMUM.toMillis();
+        int n = (int) Math.min(parts, Math.min(pagesLeft, byLength));
+        List<Instant> cuts = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            cuts.add(from.plus(rest.multipliedBy(i).dividedBy(n)).truncatedTo(ChronoUnit.SECONDS));
+        }
+        return cuts;
     }
 }

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 
 /**
@@ -33,8 +35,11 @@ public final class Snapshots {
 
     private Snapshots() {}
 
+    /** The branches as warehouses, and how many branches Cin7 listed. */
+    record BranchList(WarehouseDirectory warehouses, int count) {}
+
     /** Reads the branch list; delivers the warehouses when {@code deliver}, else only maps them. */
-    static WarehouseDirectory branches(StreamRun s, Cin7Settings settings, boolean deliver) {
+    static BranchList branches(StreamRun s, Cin7Settings settings, boolean deliver) {
         s.started(Optional.empty());
         List<Branch> branches = new ArrayList<>();
         s.forEachPage(s.client.branches().list(ListQuery.builder().afterId(0).build()), page -> branches.addAll(page.items()));
@@ -45,7 +50,7 @@ public final class Snapshots {
             write(s, RecordType.WAREHOUSE, list);
         }
         s.succeeded();
-        return warehouses;
+        return new BranchList(warehouses, branches.size());
     }
 
     /** Every product, page after page by keyset, each page delivered as it comes; then the snapshot's SKUs. */
@@ -54,7 +59,9 @@ public final class Snapshots {
         private final SkuClaims claims = new SkuClaims();
         private long lastId;
         private int pages;
+        private long options;
         private volatile Set<String> skus;
+        private volatile OptionalLong optionCount = OptionalLong.empty();
 
         Products(StreamRun s, Cin7Settings settings) {
             super(s);
@@ -67,6 +74,7 @@ public final class Snapshots {
             s.fetched(page, ++pages, p -> {
                 List<Outcome<io.moselle.mapping.Product>> outcomes = new ArrayList<>();
                 for (Product product : p.items()) {
+                    options += product.productOptions().size();
                     outcomes.addAll(ProductMapping.map(product, settings, claims));
                 }
                 s.delivery.page(s.counters, RecordType.PRODUCT, outcomes, null, null);
@@ -77,8 +85,14 @@ public final class Snapshots {
             }
             s.delivery.snapshotComplete(RecordType.PRODUCT, claims.skus());
             skus = claims.skus();
+            optionCount = OptionalLong.of(options);
             s.succeeded();
             return false;
+        }
+
+        /** How many product options Cin7 listed, once the snapshot is complete; else empty. */
+        OptionalLong optionCount() {
+            return optionCount;
         }
 
         /** The SKUs of the snapshot, once it is complete; else null. */
@@ -88,32 +102,39 @@ public final class Snapshots {
     }
 
     /**
-     * Every stock row. {@code v1/Stock} has no id, so its pages are read by number. In a long run
-     * (a first run, a re-sync) with several requests allowed in flight, a full first page is
-     * followed by that many readers taking every n-th page from page 2 on, each until its first
-     * short page (the readers past the last page cost one empty call each): decided from the data
-     * alone, so the same stock always gives the same requests. Rows reach the accumulator in page
-     * order whatever order the pages arrive in, so a row listed twice counts as the later one, as
-     * read one by one. {@link #deliver} sums the levels once every page is in.
+     * Every stock row. {@code v1/Stock} has no id, so its pages are read by number, and a short
+     * page is the end. Cin7 lists one row per product option per branch, so once the products
+     * snapshot is complete the stock's pages are known (give or take the last) and are read by
+     * as many readers as there are requests in flight to spare, each claiming the next page not
+     * yet asked for; before that, and past the pages expected, one page at a time, so that no
+     * page past the end is asked for, except the one a full last page needs to show it was the
+     * last. Rows reach the accumulator in page order whatever order the pages arrive in, so a row
+     * listed twice counts as the later one, as read one by one. {@link #deliver} sums the levels
+     * once every page is in.
      */
     static final class Stock {
         private final StreamRun s;
-        private final int readers;
         private final InventoryAccumulator inventory;
+        /** The rows Cin7 should list, once known; else empty. */
+        private final Supplier<OptionalLong> expectedRows;
         /** Pages that arrived before an earlier one, by number; guarded by this. */
         private final TreeMap<Integer, List<StockItem>> early = new TreeMap<>();
         private int added;
+        /** The next page to ask for; pages asked for and not answered; the first short page, if seen; guarded by this. */
+        private int nextPage = 1;
+        private int asked;
+        private int lastPage = Integer.MAX_VALUE;
 
-        /** @param readers how many readers share the pages after the first; 1 reads them one after the other */
-        Stock(StreamRun s, WarehouseDirectory warehouses, Instant asOf, int readers) {
+        /** @param expectedRows the rows Cin7 should list (product options times branches), once known */
+        Stock(StreamRun s, WarehouseDirectory warehouses, Instant asOf, Supplier<OptionalLong> expectedRows) {
             this.s = s;
-            this.readers = readers;
+            this.expectedRows = expectedRows;
             this.inventory = new InventoryAccumulator(warehouses, null, asOf);
         }
 
-        /** The reader of the first page (and, with one reader, of every page). */
+        /** The first reader; it splits off more when pages are known to be left and requests in flight to spare. */
         ParallelReads.Read reader() {
-            return new Reader(1, 1);
+            return new Reader(true);
         }
 
         /** Sums the rows per SKU and warehouse, noting SKUs not in {@code knownSkus} (null: no products to check against), and delivers them. */
@@ -125,50 +146,73 @@ public final class Snapshots {
             s.succeeded();
         }
 
-        private synchronized void add(int page, List<StockItem> rows) {
+        /** The pages expected in all: a page more than the rows fill when they fill their last page exactly; 1 while unknown. */
+        private int expectedPages() {
+            OptionalLong rows = expectedRows.get();
+            return rows.isPresent() ? (int) Math.min(Integer.MAX_VALUE - 1, rows.getAsLong() / ListQuery.MAX_ROWS + 1) : 1;
+        }
+
+        /**
+         * The next page to ask for, or 0 when none may be asked now: none after the short page,
+         * and past the pages expected only when no other page is awaited, since it may be the end.
+         */
+        private synchronized int claim() {
+            if (nextPage > lastPage || nextPage > expectedPages() && asked > 0) {
+                return 0;
+            }
+            asked++;
+            return nextPage++;
+        }
+
+        /** Pages expected and not yet asked for, which more readers could ask for at once. */
+        private synchronized int pagesToShare() {
+            return nextPage > lastPage ? 0 : Math.max(0, expectedPages() - nextPage + 1);
+        }
+
+        private synchronized void answered(int page, List<StockItem> rows, boolean isLast) {
+            asked--;
+            if (isLast) {
+                lastPage = Math.min(lastPage, page);
+            }
             early.put(page, rows);
             while (early.containsKey(added + 1)) {
                 inventory.addAll(early.remove(++added));
             }
         }
 
-        /** Reads pages {@code page}, {@code page + stride}, ... until a short one. */
+        /** Asks for the next page not yet asked for, until none is left to it. */
         private final class Reader extends PageRead {
-            private int page;
-            private int stride;
+            private final boolean first;
 
-            Reader(int page, int stride) {
+            Reader(boolean first) {
                 super(Stock.this.s);
-                this.page = page;
-                this.stride = stride;
+                this.first = first;
             }
 
-            /** Only the reader of the first page starts the stream. */
+            /** Only the first reader starts the stream. */
             @Override
             boolean announces() {
-                return page == 1;
+                return first;
             }
 
             @Override
             boolean nextPage() {
-                int number = page;
+                int number = claim();
+                if (number == 0) {
+                    return false;
+                }
                 Page<StockItem> got = s.client.stock().list(ListQuery.builder().firstPage(number).build()).pages().iterator().next();
-                s.fetched(got, number, p -> add(number, p.items()));
-                page += stride;
-                return !got.isLast();
+                s.fetched(got, number, p -> answered(number, p.items(), p.isLast()));
+                return true;
             }
 
-            /** After a full first page: the readers that share the pages from 2 on; this one becomes the first of them. */
+            /** More readers, one per page expected and not asked for, as many as requests in flight to spare. */
             @Override
-            public List<ParallelReads.Read> split() {
-                if (page != 2 || stride != 1 || readers == 1) {
-                    return List.of();
-                }
+            public List<ParallelReads.Read> split(int spare) {
                 List<ParallelReads.Read> others = new ArrayList<>();
-                for (int first = 3; first < 2 + readers; first++) {
-                    others.add(new Reader(first, readers));
+                for (int i = Math.min(spare, pagesToShare() - 1); i > 0; i--) {
+                    others.add(new Reader(false));
                 }
-                stride = readers;
                 return others;
             }
         }

@@ -23,13 +23,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One run of one tenant: the branches first; then the recent part (products, stock and the
  * lookback period of every windowed stream); then the older history of the windowed streams.
- * Within each part, reads run side by side up to the engine's parallelism, sharing the tenant's
- * rate limit ({@link ParallelReads}). A stream that pauses or is cancelled stops the whole run; a
+ * Within each part, reads run side by side, as many as the connection's limits keep busy at the
+ * latency measured, up to the engine's parallelism, sharing the tenant's rate limit
+ * ({@link ParallelReads}). A stream that pauses or is cancelled stops the whole run; a
  * stream that fails leaves the others running.
  */
 public final class TenantRun {
@@ -48,6 +51,8 @@ public final class TenantRun {
     private final Delivery delivery;
     private final Map<SyncStream, StreamRun> runs = new EnumMap<>(SyncStream.class);
     private volatile WarehouseDirectory warehouses;
+    /** How many branches Cin7 listed: each product option has a stock row in each. */
+    private volatile int branchCount;
     private volatile String warehousesError;
     private volatile FailureKind warehousesFailure;
 
@@ -78,14 +83,18 @@ public final class TenantRun {
         config.listener().runStarted(tenant.id(), mode);
         if (streams.contains(SyncStream.BRANCHES) || needsWarehouses()) {
             StreamRun branches = stream(SyncStream.BRANCHES);
-            attempt(branches, () -> warehouses = Snapshots.branches(branches, settings, streams.contains(SyncStream.BRANCHES)));
+            attempt(branches, () -> {
+                Snapshots.BranchList list = Snapshots.branches(branches, settings, streams.contains(SyncStream.BRANCHES));
+                branchCount = list.count();
+                warehouses = list.warehouses();
+            });
         }
         List<WindowedRead<?, ?, ?>> windowed = new ArrayList<>();
         saved.forEach((stream, checkpoint) -> {
             StreamRun s = stream(stream);
             attempt(s, () -> {
                 WindowedRead<?, ?, ?> read = WindowedRead.plan(s, WindowedSource.of(stream), settings, requireWarehouses(),
-                        new WindowedRead.Planning(checkpointKey(stream), checkpoint, now, resyncFrom, config.parallelism()));
+                        new WindowedRead.Planning(checkpointKey(stream), checkpoint, now, resyncFrom));
                 if (read.isDone()) {
                     s.succeeded();
                 } else {
@@ -93,18 +102,17 @@ public final class TenantRun {
                 }
             });
         });
-        boolean longRun = isResync() || windowed.stream().anyMatch(WindowedRead::isLong);
-
         List<ParallelReads.Read> recent = new ArrayList<>();
-        Snapshots.Products products = null;
-        if (streams.contains(SyncStream.PRODUCTS)) {
-            products = new Snapshots.Products(stream(SyncStream.PRODUCTS), settings);
+        Snapshots.Products products = streams.contains(SyncStream.PRODUCTS) ? new Snapshots.Products(stream(SyncStream.PRODUCTS), settings) : null;
+        if (products != null) {
             recent.add(products);
         }
         Snapshots.Stock stock = null;
         if (streams.contains(SyncStream.STOCK)) {
             StreamRun s = stream(SyncStream.STOCK);
-            stock = attemptToGet(s, () -> new Snapshots.Stock(s, requireWarehouses(), now, longRun ? config.parallelism() : 1));
+            Supplier<OptionalLong> stockRows = () -> products == null ? OptionalLong.empty()
+                    : products.optionCount().stream().map(options -> options * branchCount).findFirst();
+            stock = attemptToGet(s, () -> new Snapshots.Stock(s, requireWarehouses(), now, stockRows));
             if (stock != null) {
                 recent.add(stock.reader());
             }
@@ -170,11 +178,12 @@ public final class TenantRun {
     }
 
     private ParallelReads reads() {
-        return new ParallelReads(config.parallelism(), config.executor(), control, (read, e) -> failed(read.stream(), e));
+        return new ParallelReads(() -> Math.min(config.parallelism(), limiter.requestsInFlightToKeepUp()), config.executor(), control,
+                (read, e) -> failed(read.stream(), e));
     }
 
     /** Runs {@code step} of stream {@code s}; if it throws, the stream ends as the failure says, and null is returned. */
-    private <T> T attemptToGet(StreamRun s, java.util.function.Supplier<T> step) {
+    private <T> T attemptToGet(StreamRun s, Supplier<T> step) {
         try {
             control.checkNotStopped();
             return step.get();

@@ -22,9 +22,10 @@ import java.util.Optional;
  * cut newest first ({@link SlicePlanner}), then read slice by slice, each by keyset
  * ({@code id > lastId}, {@code id ASC}), several at once when the run allows. Every page is
  * delivered to the sink, then the checkpoint saved. In a long window (a first run's history, a
- * re-sync) a slice whose page came back full is halved, and its halves again, down to about two
- * slices per request allowed in flight: enough to keep the rate limit busy while Cin7 takes
- * seconds a page, decided from the data alone.
+ * re-sync) a slice whose page came back full is cut into parts when the run has requests in
+ * flight to spare and the page says each part has pages of its own ({@link SlicePlanner#cuts}):
+ * enough to keep the rate limit busy while Cin7 takes seconds a page, and no part whose answer
+ * would be empty.
  *
  * @param <T> the Cin7 record type
  * @param <R> the Moselle record type
@@ -38,8 +39,6 @@ public final class WindowedRead<T extends Identified, R, K> {
     private final CheckpointKey checkpointKey;
     private final Instant recentFrom;
     private final boolean longWindow;
-    /** How often a planned slice may be halved: its parts number at most twice the run's parallelism. */
-    private final int maxDepth;
     /** The stream's checkpoint, and how many of its slices are still being read; guarded by this. */
     private Checkpoint checkpoint;
     private int unread;
@@ -51,12 +50,11 @@ public final class WindowedRead<T extends Identified, R, K> {
      * @param saved the checkpoint saved by the last run, or {@link Checkpoint#initial()}
      * @param now the run's "now": the end of the newest window
      * @param resyncFrom the start of a re-sync's window, or null for a daily run
-     * @param parallelism requests of the tenant allowed in flight at once
      */
-    record Planning(CheckpointKey key, Checkpoint saved, Instant now, Instant resyncFrom, int parallelism) {}
+    record Planning(CheckpointKey key, Checkpoint saved, Instant now, Instant resyncFrom) {}
 
     private WindowedRead(StreamRun s, WindowedSource<T, R, K> source, Cin7Settings settings, WarehouseDirectory warehouses,
-            CheckpointKey key, Checkpoint planned, Instant recentFrom, int parallelism) {
+            CheckpointKey key, Checkpoint planned, Instant recentFrom) {
         this.s = s;
         this.source = source;
         this.settings = settings;
@@ -66,7 +64,6 @@ public final class WindowedRead<T extends Identified, R, K> {
         this.checkpoint = SlicePlanner.newestFirst(planned, recentFrom);
         this.unread = checkpoint.pending().size();
         this.longWindow = checkpoint.pending().stream().anyMatch(slice -> !SlicePlanner.isRecent(slice, recentFrom));
-        this.maxDepth = SlicePlanner.halvings(parallelism);
     }
 
     /** Plans the stream's windows from its saved checkpoint, and counts them in its report. */
@@ -77,7 +74,7 @@ public final class WindowedRead<T extends Identified, R, K> {
                 settings.initialHistoryDays());
         planned.pending().forEach(slice -> s.counters.window(slice.window()));
         return new WindowedRead<>(s, source, settings, warehouses, planning.key(), planned,
-                planning.now().minus(Duration.ofDays(lookbackDays)), planning.parallelism());
+                planning.now().minus(Duration.ofDays(lookbackDays)));
     }
 
     /** Whether there is nothing to read: every window planned was read already. */
@@ -85,17 +82,12 @@ public final class WindowedRead<T extends Identified, R, K> {
         return unread == 0;
     }
 
-    /** Whether the plan reaches back before the recent part: a first run, a re-sync, or a pause longer than the lookback. */
-    boolean isLong() {
-        return longWindow;
-    }
-
     /** The reads of the recent part's slices, or of the older history's, newest first. */
     synchronized List<ParallelReads.Read> reads(boolean recent) {
         List<ParallelReads.Read> reads = new ArrayList<>();
         for (Slice slice : checkpoint.pending()) {
             if (SlicePlanner.isRecent(slice, recentFrom) == recent) {
-                reads.add(new SliceRead(slice, 0));
+                reads.add(new SliceRead(slice));
             }
         }
         return reads;
@@ -106,13 +98,13 @@ public final class WindowedRead<T extends Identified, R, K> {
         private Window window;
         private long lastId;
         private int pages;
-        private int depth;
+        /** When the records of the last page were created and modified, in the order read; empty unless that page was full. */
+        private List<SlicePlanner.Dates> dates = List.of();
 
-        SliceRead(Slice slice, int depth) {
+        SliceRead(Slice slice) {
             super(WindowedRead.this.s);
             this.window = slice.window();
             this.lastId = slice.lastId();
-            this.depth = depth;
         }
 
         @Override
@@ -141,6 +133,8 @@ public final class WindowedRead<T extends Identified, R, K> {
                 }
             });
             if (!page.isLast()) {
+                dates = new ArrayList<>(page.items().size());
+                page.items().forEach(record -> dates.add(source.dates().apply(record)));
                 return true;
             }
             boolean streamDone;
@@ -154,22 +148,39 @@ public final class WindowedRead<T extends Identified, R, K> {
             return false;
         }
 
-        /** After a full page of a long window: the newer half of what is left, read after the same last id; this read keeps the older half. */
+        /**
+         * After a full page of a long window, with requests in flight to spare: the newer parts
+         * of what is left, each read after the same last id, newest first; this read keeps the
+         * oldest.
+         */
         @Override
-        public List<ParallelReads.Read> split() {
-            Optional<Instant> middle = longWindow && depth < maxDepth ? SlicePlanner.middle(window) : Optional.empty();
-            if (middle.isEmpty()) {
+        public List<ParallelReads.Read> split(int spare) {
+            List<Instant> cuts = longWindow ? SlicePlanner.cuts(window, dates, spare + 1) : List.of();
+            dates = List.of();
+            if (cuts.isEmpty()) {
                 return List.of();
             }
-            Instant at = middle.get();
-            synchronized (WindowedRead.this) {
-                update(c -> c.split(window, at));
-                unread++;
+            List<ParallelReads.Read> parts = new ArrayList<>();
+            Instant end = window.to();
+            for (int i = cuts.size() - 1; i >= 0; i--) {
+                parts.add(new SliceRead(new Slice(new Window(cuts.get(i), end), lastId)));
+                end = cuts.get(i);
             }
-            depth++;
-            SliceRead newer = new SliceRead(new Slice(new Window(at, window.to()), lastId), depth);
-            window = new Window(window.from(), at);
-            return List.of(newer);
+            Window whole = window;
+            synchronized (WindowedRead.this) {
+                update(c -> {
+                    Checkpoint next = c;
+                    Window rest = whole;
+                    for (int i = cuts.size() - 1; i >= 0; i--) {
+                        next = next.split(rest, cuts.get(i));
+                        rest = new Window(rest.from(), cuts.get(i));
+                    }
+                    return next;
+                });
+                unread += cuts.size();
+            }
+            window = new Window(window.from(), cuts.get(0));
+            return parts;
         }
     }
 

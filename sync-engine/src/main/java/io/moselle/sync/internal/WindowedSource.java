@@ -2,7 +2,10 @@ package io.moselle.sync.internal;
 
 import io.moselle.cin7.client.Cin7Client;
 import io.moselle.cin7.client.Cin7Resource;
+import io.moselle.cin7.client.model.BranchTransfer;
 import io.moselle.cin7.client.model.Identified;
+import io.moselle.cin7.client.model.PurchaseOrder;
+import io.moselle.cin7.client.model.SalesOrder;
 import io.moselle.mapping.Outcome;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.RecordSet;
@@ -22,19 +25,22 @@ import java.util.function.Function;
  * @param mapping one Cin7 record to its outcome
  * @param type the Moselle record type delivered
  * @param settingsKey the stream's key in the tenant settings
+ * @param dates when a record was created (its id is given in creation order) and last modified
  * @param <T> the Cin7 record type
  * @param <R> the Moselle record type
  * @param <K> the Moselle key type
  */
 record WindowedSource<T extends Identified, R, K>(Function<Cin7Client, Cin7Resource<T>> resource, Mapping<T, R> mapping,
-        RecordType<R, K> type, RecordSet settingsKey) {
+        RecordType<R, K> type, RecordSet settingsKey, Function<T, SlicePlanner.Dates> dates) {
 
     private static final WindowedSource<?, ?, ?> SALES_ORDERS = new WindowedSource<>(Cin7Client::salesOrders,
-            SalesOrderMapping::map, RecordType.SALES_ORDER, RecordSet.SALES_ORDERS);
+            SalesOrderMapping::map, RecordType.SALES_ORDER, RecordSet.SALES_ORDERS, (SalesOrder o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
     private static final WindowedSource<?, ?, ?> PURCHASE_ORDERS = new WindowedSource<>(Cin7Client::purchaseOrders,
-            ReplenishmentMapping::purchaseOrder, RecordType.REPLENISHMENT_ORDER, RecordSet.PURCHASE_ORDERS);
+            ReplenishmentMapping::purchaseOrder, RecordType.REPLENISHMENT_ORDER, RecordSet.PURCHASE_ORDERS,
+            (PurchaseOrder o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
     private static final WindowedSource<?, ?, ?> BRANCH_TRANSFERS = new WindowedSource<>(Cin7Client::branchTransfers,
-            ReplenishmentMapping::transfer, RecordType.REPLENISHMENT_ORDER, RecordSet.BRANCH_TRANSFERS);
+            ReplenishmentMapping::transfer, RecordType.REPLENISHMENT_ORDER, RecordSet.BRANCH_TRANSFERS,
+            (BranchTransfer o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
 
     /** A pure mapping rule of {@code moselle-mapping}. */
     @FunctionalInterface

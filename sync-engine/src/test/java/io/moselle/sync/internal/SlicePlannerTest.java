@@ -7,16 +7,16 @@ import io.moselle.sync.Window;
 import io.moselle.sync.internal.SlicePlanner;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Slice planning as a table: cutting newest first at the recent part, halving, and how often. */
+/** Slice planning: cutting newest first at the recent part, and where the rest of a slice is cut into parts. */
 class SlicePlannerTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final Instant RECENT = Instant.parse("2026-08-29T06:00:00Z");
@@ -59,25 +59,67 @@ class SlicePlannerTest {
         assertThat(cut.newestWindow()).isEqualTo(plan.newestWindow());
     }
 
-    static Stream<Arguments> middle() {
-        return Stream.of(
-                Arguments.of(w("2024-11-27", "2026-11-27"), Optional.of(Instant.parse("2025-11-27T06:00:00Z"))),
-                Arguments.of(w("2026-11-25", "2026-11-27"), Optional.of(Instant.parse("2026-11-26T06:00:00Z"))),
-                Arguments.of(new Window(NOW, NOW.plusSeconds(2 * 86_400 - 1)), Optional.empty()),
-                Arguments.of(new Window(NOW, NOW.plusSeconds(2 * 86_400 + 3)), Optional.of(NOW.plusSeconds(86_401))));
+    /** Records created one after the other from {@code first}, {@code step} apart, each modified {@code lag} after. */
+    private static List<SlicePlanner.Dates> createdFrom(String first, Duration step, int count, Duration lag) {
+        List<SlicePlanner.Dates> page = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant created = Instant.parse(first + "T06:00:00Z").plus(step.multipliedBy(i));
+            page.add(new SlicePlanner.Dates(created, created.plus(lag)));
+        }
+        return page;
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource
-    void middle(Window window, Optional<Instant> expected) {
-        assertThat(SlicePlanner.middle(window)).isEqualTo(expected);
+    private static List<SlicePlanner.Dates> createdFrom(String first, Duration step, int count) {
+        return createdFrom(first, step, count, Duration.ZERO);
     }
 
-    @ParameterizedTest(name = "parallelism {0}: {1} halvings, up to {2} parts")
-    @org.junit.jupiter.params.provider.CsvSource({"1, 0, 1", "2, 2, 4", "3, 3, 8", "4, 3, 8", "8, 4, 16", "16, 5, 32"})
-    void aPlannedSliceIsHalvedIntoAboutTwicePartsAsRequestsInFlight(int parallelism, int halvings, int parts) {
-        assertThat(SlicePlanner.halvings(parallelism)).isEqualTo(halvings);
-        assertThat(1 << SlicePlanner.halvings(parallelism)).isEqualTo(parts).isGreaterThanOrEqualTo(parallelism == 1 ? 1 : 2 * parallelism);
+    @Test
+    void whatIsLeftIsCutInEqualPartsFromTheCreationOfTheNewestRecordRead() {
+        Window window = w("2024-01-01", "2026-01-01");
+        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page
+        Instant last = Instant.parse("2024-01-11T06:00:00Z");
+        Duration quarter = Duration.between(last, window.to()).dividedBy(4);
+
+        assertThat(SlicePlanner.cuts(window, page, 4)).containsExactly(last.plus(quarter), last.plus(quarter.multipliedBy(2)),
+                last.plus(quarter.multipliedBy(3)));
+    }
+
+    @Test
+    void thePartsStartAsLongAfterTheNewestRecordReadAsRecordsAreModifiedAfterTheirCreation() {
+        Window window = w("2024-01-01", "2026-01-01");
+        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241, Duration.ofDays(5));
+        Instant from = Instant.parse("2024-01-16T06:00:00Z"); // the last record read was created on the 11th
+        Duration half = Duration.between(from, window.to()).dividedBy(2);
+
+        assertThat(SlicePlanner.cuts(window, page, 2)).containsExactly(from.plus(half));
+    }
+
+    @Test
+    void noPartIsMadeThatThePageSaysWouldHoldLessThanAPage() {
+        Window window = w("2024-01-01", "2024-02-01");
+        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page, 21 days left
+        assertThat(SlicePlanner.cuts(window, page, 8)).hasSize(1); // two parts of about a page each
+        assertThat(SlicePlanner.cuts(w("2024-01-01", "2024-01-25"), page, 8)).isEmpty(); // 14 days left: about one page
+    }
+
+    @Test
+    void noPartIsShorterThanTheMinimum() {
+        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofMinutes(1), 241); // four hours a page
+        List<Instant> cuts = SlicePlanner.cuts(w("2024-01-01", "2024-01-04"), page, 16);
+        assertThat(cuts).hasSize(1); // 2 days 20 hours left: two parts of a day or more, not sixteen
+    }
+
+    @Test
+    void aPageThatTellsNothingOfThePaceCutsNothing() {
+        Window window = w("2024-01-01", "2026-01-01");
+        List<SlicePlanner.Dates> beforeTheWindow = createdFrom("2023-01-01", Duration.ofHours(1), 241);
+        List<SlicePlanner.Dates> sameInstant = createdFrom("2024-06-01", Duration.ZERO, 250);
+        List<SlicePlanner.Dates> unknown = java.util.Collections.nCopies(250, new SlicePlanner.Dates(null, null));
+
+        assertThat(SlicePlanner.cuts(window, beforeTheWindow, 4)).isEmpty();
+        assertThat(SlicePlanner.cuts(window, sameInstant, 4)).isEmpty();
+        assertThat(SlicePlanner.cuts(window, unknown, 4)).isEmpty();
+        assertThat(SlicePlanner.cuts(window, createdFrom("2024-01-01", Duration.ofHours(1), 241), 1)).isEmpty(); // no part wanted
     }
 
     @Test

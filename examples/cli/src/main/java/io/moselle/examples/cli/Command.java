@@ -25,7 +25,7 @@ enum Command {
                     Option.valued("tenant", "ID", "the tenant id recorded in the folder (default cli)"),
                     Option.valued("now", "INSTANT", "pin the run's clock, e.g. 2026-11-27T06:00:00Z (at most a day ahead)"),
                     Option.valued("resync-from", "DATE", "re-read history from DATE (2026-01-01 or an instant)"),
-                    Option.valued("parallelism", "N", "requests in flight at once, 1 to 16 (default 4)"),
+                    Option.valued("parallelism", "N", "the most requests in flight at once, 1 to 64 (default 16)"),
                     Option.flag("reset", "start afresh: re-read the whole history; the folder keeps its files until the run ends")),
             """
             DIR/warehouses.jsonl, products.jsonl, sales-orders.jsonl, replenishment-orders.jsonl,
