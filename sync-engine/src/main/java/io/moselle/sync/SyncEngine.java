@@ -7,7 +7,6 @@ import io.moselle.sync.internal.Cin7Connections;
 import io.moselle.sync.internal.Engine;
 import io.moselle.sync.internal.EngineConfig;
 import io.moselle.sync.internal.Listeners;
-import io.moselle.sync.internal.OwnThreads;
 import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.CheckpointStore;
 import io.moselle.sync.spi.LeaseStore;
@@ -27,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -45,8 +42,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Build one engine and share it: it is thread-safe, and many tenants may run at once, each
- * on the thread that calls {@code run} (plus the engine's executor, while more than one request
- * is in flight: {@link Builder#parallelism}). The tenants share nothing but the engine's immutable
+ * on the thread that calls {@code run} and on no other: its requests in flight
+ * ({@link Builder#parallelism}) hold no thread while they wait for Cin7. The tenants share nothing but the engine's immutable
  * configuration and, for tenants of the same API connection, its rate limiter. The engine builds
  * every Cin7 client itself, so every call is paced and counted against the connection's budget.
  * A tenant runs at most once at a time, under a lease ({@link Builder#leaseStore}): a second call
@@ -55,10 +52,9 @@ import java.util.function.Consumer;
  * it reports it per stream, and the overall status tells (or call
  * {@link SyncReport#throwIfFailed()}).
  *
- * <p><b>Lifecycle.</b> The engine starts threads of its own: a lease-renewal thread with the first
- * run, and the stream executor's threads unless the host gave one ({@link Builder#executor}).
- * {@link #close()} cancels the runs under way and waits for them to end, then stops those
- * threads; the engine then refuses new runs. Close it when the host stops or reloads.
+ * <p><b>Lifecycle.</b> The engine starts one thread of its own, to renew leases, with the first
+ * run. {@link #close()} cancels the runs under way and waits for them to end, then stops that
+ * thread; the engine then refuses new runs. Close it when the host stops or reloads.
  */
 public final class SyncEngine implements AutoCloseable {
     /**
@@ -71,8 +67,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private final Engine engine;
 
-    private SyncEngine(EngineConfig config, ExecutorService ownExecutor, OwnThreads ownThreads) {
-        this.engine = new Engine(config, ownExecutor, ownThreads);
+    private SyncEngine(EngineConfig config) {
+        this.engine = new Engine(config);
     }
 
     /** A builder; {@link Builder#build()} names every missing or invalid setting. */
@@ -166,7 +162,6 @@ public final class SyncEngine implements AutoCloseable {
         private CallBudgets callBudgets = CallBudgets.perUtcDay(5_000);
         private long resyncCallReserve = 1_000;
         private int parallelism = DEFAULT_PARALLELISM;
-        private Executor executor;
         private LeaseStore leases;
         private boolean singleReplica;
         private String holderName = ManagementFactory.getRuntimeMXBean().getName();
@@ -276,25 +271,15 @@ public final class SyncEngine implements AutoCloseable {
          * (a first run, a re-sync) is cut into parts only when requests in flight are to spare
          * and its last page says each part has a page of its own; stock pages are shared by
          * several readers once the products tell how many there are. A daily run reads no more
-         * pages than one at a time would. Besides the calling thread, each request in flight
-         * takes a thread of the executor. 1 reads one stream after the other on the calling
-         * thread. The sink still sees one call at a time per tenant.
+         * pages than one at a time would. A request in flight holds no thread while it waits for
+         * its slot or for Cin7: the run's pages are read and delivered on the calling thread, so
+         * the sink still sees one call at a time per tenant. 1 reads one stream after the other.
          */
         public Builder parallelism(int requests) {
             if (requests < 1 || requests > MAX_PARALLELISM) {
                 throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", was " + requests);
             }
             this.parallelism = requests;
-            return this;
-        }
-
-        /**
-         * Where reads besides the calling thread's run; default a cached pool of daemon threads
-         * that {@link SyncEngine#close()} shuts down. An executor given here is not shut down by
-         * the engine.
-         */
-        public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -360,13 +345,9 @@ public final class SyncEngine implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid sync engine configuration: " + String.join("; ", problems));
             }
-            OwnThreads ownThreads = new OwnThreads("moselle-sync-stream");
-            // idle threads end after a minute, none keeps the JVM alive, and closing the engine stops them all
-            ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(ownThreads) : null;
             return new SyncEngine(new EngineConfig(sink, transactionalSink, checkpoints, clientOptions, clock, pacingClock, sleeper, Listeners.withLog(listener), rateLimits,
-                    callBudgets, resyncCallReserve, parallelism, executor != null ? executor : ownExecutor,
-                    leaseStore,
-                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)), ownExecutor, ownThreads);
+                    callBudgets, resyncCallReserve, parallelism, leaseStore,
+                    holderName + "/" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)));
         }
 
         /** What is wrong with how the checkpoints are fenced by {@code leaseStore}, if anything. */

@@ -98,19 +98,6 @@ class LifecycleTest {
     }
 
     @Test
-    void aHostsExecutorIsLeftToTheHost() {
-        ExecutorService host = Executors.newFixedThreadPool(2);
-        try {
-            SyncEngine engine = f.engine(b -> b.parallelism(4).executor(host));
-            engine.run(f.tenant);
-            engine.close();
-            assertThat(host.isShutdown()).isFalse();
-        } finally {
-            host.shutdownNow();
-        }
-    }
-
-    @Test
     void everyRunIsToldFromStartToEndWithItsModeAndEveryRequest() {
         List<String> heard = new ArrayList<>();
         List<Cin7Request> requests = new ArrayList<>();

@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.FaultKind;
+import io.moselle.cin7.client.Sleeper;
+import io.moselle.cin7.simulator.Latency;
+import io.moselle.cin7.simulator.SimulatorOptions;
+import io.moselle.sync.spi.SyncListener;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,28 +66,73 @@ class ParallelStreamsTest {
         }
     }
 
+    /** Threads alive now that were not in {@code before}, the simulator's own (Jetty's) left out. */
+    private static List<Thread> threadsSince(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive()
+                && !t.getName().startsWith("qtp") && !t.getName().startsWith("Connector-Scheduler")).toList();
+    }
+
+    /** The most requests in flight at once, from when each was answered and how long it took (nanoTime). */
+    private static int mostAtOnce(List<long[]> answered) {
+        TreeMap<Long, Integer> changes = new TreeMap<>();
+        for (long[] request : answered) {
+            changes.merge(request[0] - request[1], 1, Integer::sum);
+            changes.merge(request[0], -1, Integer::sum);
+        }
+        int now = 0;
+        int most = 0;
+        for (int change : changes.values()) {
+            now += change;
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
     @Test
-    void aDailyRunTakesAPooledThreadOnlyForEachReadBeyondTheCallingThreadsAndAFirstRunMoreAsItSplits() {
-        try (EngineFixture f = new EngineFixture(DatasetSpec.demo(EngineFixture.NOW))) {
-            AtomicInteger tasks = new AtomicInteger();
-            ExecutorService pool = Executors.newCachedThreadPool();
-            java.util.concurrent.Executor counting = task -> {
-                tasks.incrementAndGet();
-                pool.execute(task);
-            };
-            SyncEngine engine = f.engine(b -> b.parallelism(16).executor(counting));
+    void manyTenantsAtOnceTakeNoThreadForTheRequestsTheyHaveInFlight() throws Exception {
+        int tenants = 20;
+        try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW),
+                clock -> SimulatorOptions.unlimited().withLatency(Latency.perPage(Duration.ofMillis(200), 0, 1)))) {
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            AtomicInteger most = new AtomicInteger();
+            Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicInteger pages = new AtomicInteger();
+            List<long[]> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SyncEngine engine = f.engine(b -> b.parallelism(16).pacing(Clock.systemUTC(), Sleeper.system()).syncListener(new SyncListener() {
+                @Override
+                public void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {
+                    answered.add(new long[] {System.nanoTime(), request.latency().toNanos()});
+                }
+
+                @Override
+                public void pageFetched(String tenantId, SyncStream stream, int page, int records, long fetchedSoFar) {
+                    if (pages.incrementAndGet() % 5 == 0) {
+                        List<Thread> now = threadsSince(before);
+                        if (most.getAndAccumulate(now.size(), Math::max) < now.size()) {
+                            names.clear();
+                            now.forEach(t -> names.add(t.getName()));
+                        }
+                    }
+                }
+            }));
+            ExecutorService hosts = Executors.newFixedThreadPool(tenants);
             try {
-                assertThat(engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
-                int firstRun = tasks.getAndSet(0);
-                f.nextDay();
-                assertThat(engine.run(f.tenant).status()).isEqualTo(SyncStatus.SUCCEEDED);
-                // products, stock and three windowed streams: the calling thread reads one, four pooled workers the others
-                assertThat(tasks.get()).as("pooled workers of a daily run").isEqualTo(4);
-                assertThat(firstRun).as("a first run's slices and stock readers ask for more").isGreaterThan(4)
-                        .isLessThanOrEqualTo(2 * 15);
+                List<Future<SyncReport>> runs = new ArrayList<>();
+                for (int i = 1; i <= tenants; i++) {
+                    Tenant tenant = Tenant.of("tenant-" + i, f.sim.credentials(), f.tenant.settings());
+                    runs.add(hosts.submit(() -> engine.run(tenant)));
+                }
+                for (Future<SyncReport> run : runs) {
+                    assertThat(run.get(2, TimeUnit.MINUTES).status()).isEqualTo(SyncStatus.SUCCEEDED);
+                }
             } finally {
-                pool.shutdownNow();
+                hosts.shutdownNow();
+                engine.close();
             }
+            int atOnce = mostAtOnce(answered);
+            assertThat(atOnce).as("requests in flight at once, all tenants together").isGreaterThan(2 * tenants);
+            assertThat(most.get()).as("threads beyond the simulator's, with " + atOnce + " requests in flight at once: " + names)
+                    .isLessThanOrEqualTo(tenants + 8);
         }
     }
 
@@ -123,9 +178,9 @@ class ParallelStreamsTest {
 
     @Test
     void parallelismIsValidated() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().parallelism(17))
-                .hasMessageContaining("parallelism must be between 1 and 16, was 17");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().parallelism(65))
+                .hasMessageContaining("parallelism must be between 1 and 64, was 65");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().parallelism(0))
-                .hasMessageContaining("parallelism must be between 1 and 16, was 0");
+                .hasMessageContaining("parallelism must be between 1 and 64, was 0");
     }
 }

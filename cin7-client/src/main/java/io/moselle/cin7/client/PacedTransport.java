@@ -1,15 +1,16 @@
 package io.moselle.cin7.client;
 
 import io.moselle.cin7.client.internal.HttpTransport;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * The pacing layer over the transport: a request waits for a slot of its API connection's
  * limiter, then goes out, and the limiter hears when it was sent and when its answer came (or
- * its failure). What a response means, and whether to try again, is the layer above's.
- * Thread-safe.
+ * its failure). Neither the wait nor the answer holds a thread. What a response means, and
+ * whether to try again, is the layer above's. Thread-safe.
  */
 final class PacedTransport {
     private final HttpTransport transport;
@@ -23,26 +24,32 @@ final class PacedTransport {
     }
 
     /**
-     * Spends a call of the budget, waits for the request's slot, then sends it.
+     * Spends a call of the budget, waits for the request's slot, then sends it. The future
+     * completes when the status line came, or fails with what stopped the request.
      *
      * @param waiting hears each wait before it is waited
      * @param lastWord runs after the wait, right before sending: it may throw to abandon the request unsent
+     * @param executor runs what follows a wait: the last word and the send
      * @throws CallBudgetExhaustedException when the day's budget is spent: nothing is sent
      */
-    HttpTransport.Response send(HttpTransport.Request request, Consumer<Duration> waiting, Runnable lastWord)
-            throws IOException, InterruptedException {
+    CompletableFuture<HttpTransport.Response> send(HttpTransport.Request request, Consumer<Duration> waiting, Runnable lastWord,
+            Executor executor) {
         Cin7RateLimiter.Reservation slot = limiter.reserve();
-        for (Duration wait = slot.waitTime(); !wait.isZero(); wait = limiter.recheck(slot)) {
-            waiting.accept(wait);
-            sleeper.sleep(wait);
+        return slot(slot, slot.waitTime(), waiting, executor).thenComposeAsync(ready -> {
+            lastWord.run();
+            limiter.sending(slot);
+            // the status line came, or the request failed: either way Cin7 has counted it by now
+            return transport.sendAsync(request).whenComplete((response, failure) -> limiter.completed(slot));
+        }, executor);
+    }
+
+    /** Waits {@code wait}, then as long again as the limiter says, since a refusal may have lowered the pace meanwhile. */
+    private CompletableFuture<Void> slot(Cin7RateLimiter.Reservation slot, Duration wait, Consumer<Duration> waiting, Executor executor) {
+        if (wait.isZero()) {
+            return CompletableFuture.completedFuture(null);
         }
-        lastWord.run();
-        limiter.sending(slot);
-        try {
-            return transport.send(request);
-        } finally {
-            limiter.completed(slot); // the status line came, or the request failed: either way Cin7 has counted it by now
-        }
+        waiting.accept(wait);
+        return sleeper.after(wait).thenComposeAsync(waited -> slot(slot, limiter.recheck(slot), waiting, executor), executor);
     }
 
     /** Cin7 refused a call (429) that the limiter's windows allowed: another app spends part of the limit. */

@@ -14,11 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 
 /**
  * The retry layer: sends one logical GET through the pacing layer ({@link PacedTransport}),
- * reads the body, and tries again, with backoff, what is worth trying again. Thread-safe.
+ * reads the body, and tries again, with backoff, what is worth trying again. No thread is held
+ * while a request waits for its slot, for Cin7's answer or for its next try; the blocking
+ * {@link #get} runs the same steps on the calling thread. Thread-safe.
  */
 final class RequestExecutor {
     private static final int EXCERPT_CHARS = 300;
@@ -79,72 +83,169 @@ final class RequestExecutor {
     }
 
     /**
+     * Sends a GET and reads its body, trying again what is worth it; blocks until done.
+     *
      * @param path the path and raw query relative to the base URI, for messages
      * @param encodedPath the same, URL-encoded, to send
      */
     <T> T get(String path, String encodedPath, BodyReader<T> reader) {
-        HttpTransport.Request request = new HttpTransport.Request(GET, baseUri.resolve(encodedPath), headers, requestTimeout);
-        for (int number = 1; ; number++) {
-            Attempt attempt = new Attempt(path, number);
-            Cin7Exception failure;
-            String reason;
-            Duration retryAfter = null;
-            try (HttpTransport.Response response = paced.send(request, wait -> listener.throttled(GET, path, wait), attempt)) {
-                int status = response.statusCode();
-                listener.responseReceived(GET, path, number, status, attempt.elapsed());
-                if (status >= 200 && status <= 299) {
-                    try {
-                        return reader.read(response.body());
-                    } catch (IOException e) {
-                        failure = new Cin7IoException(GET + " " + path + ": response body cut short: " + e.getMessage(), e);
-                        reason = "body cut short";
-                    }
-                } else {
-                    retryAfter = response.header("Retry-After").flatMap(h -> RetryAfter.parse(h, clock.instant())).orElse(null);
-                    Cin7ApiException error = ApiErrors.forStatus(GET, path, status, excerpt(response.body()), retryAfter);
-                    if (!ApiErrors.isRetryable(status) || waitsTooLong(retryAfter)) {
-                        throw error; // a wait of hours means the day's calls are spent: the caller decides, nobody waits
-                    }
-                    if (status == 429) {
-                        paced.refusedByCin7(); // the windows allowed it, so others share the limit: go slower
-                    }
-                    failure = error;
-                    reason = "HTTP " + status;
-                }
-            } catch (HttpConnectTimeoutException e) {
-                failure = new Cin7IoException(GET + " " + path + ": timed out connecting to " + hostAndPort(), e);
-                reason = "connect timeout";
-            } catch (HttpTimeoutException e) {
-                failure = new Cin7IoException(GET + " " + path + ": timed out after " + requestTimeout.toMillis()
-                        + " ms waiting for " + hostAndPort() + " to answer", e);
-                reason = "timeout";
-            } catch (ConnectException e) {
-                // no host by that name, or nobody listening: a setting to fix, not a moment to wait for
-                throw new Cin7IoException(GET + " " + path + ": " + (isUnknownHost(e) ? "unknown host " + baseUri.getHost()
-                        : "connection refused by " + hostAndPort()), e);
-            } catch (IOException e) {
-                failure = new Cin7IoException(GET + " " + path + ": " + e, e);
-                reason = "I/O error: " + e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                throw interrupted(path, e);
-            }
-            if (failure instanceof Cin7IoException) {
-                listener.requestFailed(GET, path, number, reason, attempt.elapsed());
-            }
-            if (number >= retryPolicy.maxAttempts()) {
-                throw failure instanceof RateLimitException refused ? refused.afterAttempts(number) : failure;
-            }
-            Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(number, random.getAsDouble());
-            listener.retryScheduled(GET, path, number, reason, delay);
-            sleep(delay, path);
+        CallerLoop loop = new CallerLoop();
+        try {
+            return loop.await(getAsync(path, encodedPath, reader, loop));
+        } catch (InterruptedException e) {
+            throw interrupted(path, e);
         }
     }
 
-    /** One try of a request: the caller's last word before it is sent, and the time it went out. */
+    /**
+     * The same without holding a thread while the request waits for its slot, for Cin7's answer
+     * or for a retry: the body is read, and the future completed, on {@code executor}.
+     */
+    <T> CompletableFuture<T> getAsync(String path, String encodedPath, BodyReader<T> reader, Executor executor) {
+        HttpTransport.Request request = new HttpTransport.Request(GET, baseUri.resolve(encodedPath), headers, requestTimeout);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        new Call<>(request, path, reader, executor, result).attempt(1);
+        return result;
+    }
+
+    /** One logical GET: its tries, one after the other, until one gives a result. */
+    private final class Call<T> {
+        private final HttpTransport.Request request;
+        private final String path;
+        private final BodyReader<T> reader;
+        private final Executor executor;
+        private final CompletableFuture<T> result;
+
+        Call(HttpTransport.Request request, String path, BodyReader<T> reader, Executor executor, CompletableFuture<T> result) {
+            this.request = request;
+            this.path = path;
+            this.reader = reader;
+            this.executor = executor;
+            this.result = result;
+        }
+
+        void attempt(int number) {
+            Attempt attempt = new Attempt(path, number);
+            CompletableFuture<HttpTransport.Response> sent;
+            try {
+                sent = paced.send(request, wait -> listener.throttled(GET, path, wait), attempt, executor);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e); // the day's budget is spent: nothing was sent
+                return;
+            }
+            sent.whenComplete((response, failure) -> {
+                attempt.answered();
+                if (response != null && result.isDone()) {
+                    closeQuietly(response); // the call was abandoned: nobody reads this body
+                }
+            }).handleAsync((response, failure) -> {
+                if (!result.isDone()) {
+                    answered(attempt, response, failure == null ? null : Futures.cause(failure));
+                }
+                return null;
+            }, executor);
+        }
+
+        /** What the try gave: the result, a failure to report, or another try after a delay. */
+        private void answered(Attempt attempt, HttpTransport.Response response, Throwable failure) {
+            Retry retry;
+            try {
+                retry = response != null ? read(attempt, response) : failed(attempt, failure);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            if (retry == null) {
+                return;
+            }
+            if (retry.failure instanceof Cin7IoException) {
+                listener.requestFailed(GET, path, attempt.number, retry.reason, attempt.elapsed());
+            }
+            if (attempt.number >= retryPolicy.maxAttempts()) {
+                result.completeExceptionally(retry.failure instanceof RateLimitException refused ? refused.afterAttempts(attempt.number)
+                        : retry.failure);
+                return;
+            }
+            Duration delay = retry.retryAfter != null ? retry.retryAfter : retryPolicy.backoff(attempt.number, random.getAsDouble());
+            listener.retryScheduled(GET, path, attempt.number, retry.reason, delay);
+            sleeper.after(delay).whenCompleteAsync((waited, interruption) -> {
+                Throwable cause = interruption == null ? null : Futures.cause(interruption);
+                if (cause instanceof InterruptedException e) {
+                    result.completeExceptionally(new Cin7InterruptedException(GET + " " + path + ": interrupted", e));
+                } else if (cause != null) {
+                    result.completeExceptionally(cause);
+                } else if (!result.isDone()) {
+                    attempt(attempt.number + 1);
+                }
+            }, executor);
+        }
+
+        /** Reads a response: completes the result, or says why to try again. */
+        private Retry read(Attempt attempt, HttpTransport.Response response) {
+            try (response) {
+                int status = response.statusCode();
+                listener.responseReceived(GET, path, attempt.number, status, attempt.elapsed());
+                if (status >= 200 && status <= 299) {
+                    try {
+                        result.complete(reader.read(response.body()));
+                        return null;
+                    } catch (IOException e) {
+                        return new Retry(new Cin7IoException(GET + " " + path + ": response body cut short: " + e.getMessage(), e),
+                                "body cut short", null);
+                    }
+                }
+                Duration retryAfter = response.header("Retry-After").flatMap(h -> RetryAfter.parse(h, clock.instant())).orElse(null);
+                Cin7ApiException error = ApiErrors.forStatus(GET, path, status, excerpt(response.body()), retryAfter);
+                if (!ApiErrors.isRetryable(status) || waitsTooLong(retryAfter)) {
+                    throw error; // a wait of hours means the day's calls are spent: the caller decides, nobody waits
+                }
+                if (status == 429) {
+                    paced.refusedByCin7(); // the windows allowed it, so others share the limit: go slower
+                }
+                return new Retry(error, "HTTP " + status, retryAfter);
+            } catch (IOException e) {
+                return null; // closing the body failed after it was read: nothing lost
+            }
+        }
+
+        /** Says why a request that got no response is worth another try; throws when it is not. */
+        private Retry failed(Attempt attempt, Throwable failure) {
+            if (failure instanceof HttpConnectTimeoutException) {
+                return new Retry(new Cin7IoException(GET + " " + path + ": timed out connecting to " + hostAndPort(), failure),
+                        "connect timeout", null);
+            }
+            if (failure instanceof HttpTimeoutException) {
+                return new Retry(new Cin7IoException(GET + " " + path + ": timed out after " + requestTimeout.toMillis()
+                        + " ms waiting for " + hostAndPort() + " to answer", failure), "timeout", null);
+            }
+            if (failure instanceof ConnectException) {
+                // no host by that name, or nobody listening: a setting to fix, not a moment to wait for
+                throw new Cin7IoException(GET + " " + path + ": " + (isUnknownHost(failure) ? "unknown host " + baseUri.getHost()
+                        : "connection refused by " + hostAndPort()), failure);
+            }
+            if (failure instanceof IOException) {
+                return new Retry(new Cin7IoException(GET + " " + path + ": " + failure, failure),
+                        "I/O error: " + failure.getClass().getSimpleName(), null);
+            }
+            if (failure instanceof InterruptedException e) {
+                throw new Cin7InterruptedException(GET + " " + path + ": interrupted", e);
+            }
+            if (failure instanceof RuntimeException unchecked) {
+                throw unchecked; // the caller's last word refused the request, or a bug: as it was thrown
+            }
+            throw new IllegalStateException(GET + " " + path + ": " + failure, failure);
+        }
+    }
+
+    /** A try that failed and is worth another: what to report if it is the last, and what Cin7 asked to wait. */
+    private record Retry(Cin7Exception failure, String reason, Duration retryAfter) {}
+
+    /** One try of a request: the caller's last word before it is sent, the time it went out and the time its answer came. */
     private final class Attempt implements Runnable {
         private final String path;
         private final int number;
-        private Instant sentAt;
+        private volatile Instant sentAt;
+        private volatile Instant answeredAt;
 
         Attempt(String path, int number) {
             this.path = path;
@@ -159,16 +260,22 @@ final class RequestExecutor {
             sentAt = clock.instant();
         }
 
+        /** The status line came, or the request failed. */
+        void answered() {
+            answeredAt = clock.instant();
+        }
+
         Duration elapsed() {
-            return Duration.between(sentAt, clock.instant());
+            Instant sent = sentAt;
+            return sent == null ? Duration.ZERO : Duration.between(sent, answeredAt != null ? answeredAt : clock.instant());
         }
     }
 
-    private void sleep(Duration duration, String path) {
+    private static void closeQuietly(HttpTransport.Response response) {
         try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            throw interrupted(path, e);
+            response.close();
+        } catch (IOException e) {
+            // an abandoned body: nothing to tell anyone
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /** One Cin7 resource: builds list requests and reads their bodies. */
@@ -32,19 +34,40 @@ class ResourceClient<T> implements Cin7ListResource<T> {
 
     @Override
     public Pager<T> list(ListQuery query) {
+        checkKeyset(query);
+        return new Pager<>(query, this::fetchPage, hasIds ? item -> ((Identified) item).id() : null);
+    }
+
+    @Override
+    public CompletableFuture<Page<T>> fetchAsync(ListQuery query, Executor callbacks) {
+        checkKeyset(query);
+        if (query.isKeyset() && !hasIds) {
+            throw new IllegalArgumentException("afterId: this resource has no id, so it cannot be paged by keyset");
+        }
+        int page = query.isKeyset() ? 1 : query.firstPage();
+        return executor.getAsync(rawPath(query), encodedPath(query), body -> json.readArray(body, page), callbacks)
+                .thenApply(items -> new Page<>(query, page, items));
+    }
+
+    private void checkKeyset(ListQuery query) {
         if (query.isKeyset() && !query.fields().isEmpty()
                 && query.fields().stream().noneMatch(f -> f.equalsIgnoreCase("id"))) {
             throw new IllegalArgumentException("fields: keyset paging needs the id field; add \"id\" to fields");
         }
-        return new Pager<>(query, this::fetchPage, hasIds ? item -> ((Identified) item).id() : null);
     }
 
     private List<T> fetchPage(ListQuery query) {
-        Map<String, String> params = parameters(query);
-        String raw = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-        String encoded = params.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
         int page = query.isKeyset() ? 1 : query.firstPage();
-        return executor.get(path + "?" + raw, path + "?" + encoded, body -> json.readArray(body, page));
+        return executor.get(rawPath(query), encodedPath(query), body -> json.readArray(body, page));
+    }
+
+    private String rawPath(ListQuery query) {
+        return path + "?" + parameters(query).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    private String encodedPath(ListQuery query) {
+        return path + "?" + parameters(query).entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     /** The query parameters, in a stable order. */

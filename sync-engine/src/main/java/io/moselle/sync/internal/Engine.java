@@ -30,21 +30,11 @@ public final class Engine {
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
     /** Runs and connection checks under way; guarded by this. */
     private final Set<RunControl> active = new HashSet<>();
-    /** The executor the engine made for itself, shut down on close; null when the host gave one. */
-    private final ExecutorService ownExecutor;
-    /** The threads of {@link #ownExecutor}. */
-    private final OwnThreads ownThreads;
     /** Guarded by this. */
     private boolean closed;
 
-    /**
-     * @param ownExecutor {@code config.executor()} when the engine made it, so that closing shuts it down; else null
-     * @param ownThreads the factory of that executor's threads, which closing waits for
-     */
-    public Engine(EngineConfig config, ExecutorService ownExecutor, OwnThreads ownThreads) {
+    public Engine(EngineConfig config) {
         this.config = config;
-        this.ownExecutor = ownExecutor;
-        this.ownThreads = ownThreads;
         this.connections = new Cin7Connections(config);
         this.leases = new LeaseKeeper(config.leases(), config.holder());
     }
@@ -70,11 +60,6 @@ public final class Engine {
             }
         }
         leases.close();
-        if (ownExecutor != null) {
-            ownExecutor.shutdown(); // idle now that no run is left: its threads end at once
-            awaitQuietly(ownExecutor);
-            ownThreads.awaitEnd();
-        }
     }
 
     /** Waits for a shut-down executor to terminate, keeping an interrupt for the caller. */

@@ -10,7 +10,6 @@ import io.moselle.sync.spi.MoselleSink;
 import io.moselle.sync.spi.SyncListener;
 import io.moselle.sync.spi.TransactionalSink;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -27,11 +26,10 @@ import java.util.function.Consumer;
  * @param rateLimits pacing per API connection
  * @param callBudgets the daily call budget of each API connection, by API username
  * @param resyncCallReserve calls of the day a re-sync leaves to the daily runs
- * @param parallelism requests of one tenant in flight at once
- * @param executor where reads besides the calling thread's run
+ * @param parallelism the most requests of one tenant in flight at once
  * @param leases where the leases on tenants and API connections live
  * @param holder how this engine names itself as a lease holder
  */
 public record EngineConfig(MoselleSink sink, TransactionalSink transactionalSink, CheckpointStore checkpoints, Consumer<Cin7Client.Options> clientOptions, Clock clock,
         Clock pacingClock, Sleeper sleeper, SyncListener listener, RateLimits rateLimits, CallBudgets callBudgets,
-        long resyncCallReserve, int parallelism, Executor executor, LeaseStore leases, String holder) {}
+        long resyncCallReserve, int parallelism, LeaseStore leases, String holder) {}

@@ -2,6 +2,9 @@ package io.moselle.sync.internal;
 
 import io.moselle.sync.Window;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * A read of one stream that fetches a page at a time: before each page the run must allow the
@@ -10,6 +13,8 @@ import java.util.Optional;
 public abstract class PageRead implements ParallelReads.Read {
     final StreamRun s;
     private boolean started;
+    /** The request in flight, if any: what {@link #abandon} gives up. */
+    private CompletableFuture<?> request;
 
     PageRead(StreamRun s) {
         this.s = s;
@@ -21,7 +26,7 @@ public abstract class PageRead implements ParallelReads.Read {
     }
 
     @Override
-    public final boolean next() {
+    public final CompletableFuture<BooleanSupplier> next(RunLoop loop) {
         s.checkMayCall();
         if (!started) {
             started = true;
@@ -29,11 +34,24 @@ public abstract class PageRead implements ParallelReads.Read {
                 s.started(window());
             }
         }
-        return nextPage();
+        return nextPage(loop);
     }
 
-    /** Fetches, maps and delivers the next page; false when the read is done. */
-    abstract boolean nextPage();
+    @Override
+    public final void abandon() {
+        if (request != null) {
+            request.cancel(false);
+        }
+    }
+
+    /** Asks for the next page; the future completes with what delivers it and says whether the read goes on. */
+    abstract CompletableFuture<BooleanSupplier> nextPage(RunLoop loop);
+
+    /** {@code page}, the request now in flight, delivered by {@code deliver} once answered, which says whether the read goes on. */
+    final <P> CompletableFuture<BooleanSupplier> deliver(CompletableFuture<P> page, Predicate<P> deliver) {
+        request = page;
+        return page.thenApply(answer -> () -> deliver.test(answer));
+    }
 
     /** The part of the window read; empty for a snapshot. */
     Optional<Window> window() {

@@ -3,8 +3,6 @@ package io.moselle.sync.internal;
 import io.moselle.sync.FailureKind;
 import io.moselle.sync.SyncStatus;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The handle the engine keeps on a run in progress: the threads working for it, and whether it
@@ -14,26 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunControl {
     private final Thread thread;
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile StreamStopped stop;
     private volatile Instant resumeAfter;
-    private volatile boolean workersStopped;
     private boolean finished;
 
     RunControl(Thread thread) {
         this.thread = thread;
-    }
-
-    /** A thread reading streams for this run besides the caller's. */
-    void register(Thread worker) {
-        workers.add(worker);
-        if (stop != null || workersStopped) {
-            worker.interrupt(); // a stream starting after the stop stops at once
-        }
-    }
-
-    void unregister(Thread worker) {
-        workers.remove(worker);
     }
 
     /** Cancelled by the host: every stream ends CANCELLED. */
@@ -66,7 +50,6 @@ public final class RunControl {
             stop = reason; // the first reason wins: what follows is its consequence
         }
         thread.interrupt();
-        interruptWorkers();
     }
 
     /**
@@ -78,12 +61,6 @@ public final class RunControl {
         if (stop != null) {
             Thread.interrupted();
         }
-    }
-
-    /** Interrupts the threads reading streams besides the caller's, and any that starts later. */
-    void interruptWorkers() {
-        workersStopped = true;
-        workers.forEach(Thread::interrupt);
     }
 
     /** Stopped by the engine, or the host interrupted the thread at work. */

@@ -23,6 +23,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The streams read whole: branches (the warehouse mapping every other stream needs), products
@@ -69,8 +71,11 @@ public final class Snapshots {
         }
 
         @Override
-        boolean nextPage() {
-            Page<Product> page = s.client.products().list(ListQuery.builder().afterId(lastId).build()).pages().iterator().next();
+        CompletableFuture<BooleanSupplier> nextPage(RunLoop loop) {
+            return deliver(s.client.products().fetchAsync(ListQuery.builder().afterId(lastId).build(), loop), this::delivered);
+        }
+
+        private boolean delivered(Page<Product> page) {
             s.fetched(page, ++pages, p -> {
                 List<Outcome<io.moselle.mapping.Product>> outcomes = new ArrayList<>();
                 for (Product product : p.items()) {
@@ -196,14 +201,15 @@ public final class Snapshots {
             }
 
             @Override
-            boolean nextPage() {
+            CompletableFuture<BooleanSupplier> nextPage(RunLoop loop) {
                 int number = claim();
                 if (number == 0) {
-                    return false;
+                    return CompletableFuture.completedFuture(() -> false);
                 }
-                Page<StockItem> got = s.client.stock().list(ListQuery.builder().firstPage(number).build()).pages().iterator().next();
-                s.fetched(got, number, p -> answered(number, p.items(), p.isLast()));
-                return true;
+                return deliver(s.client.stock().fetchAsync(ListQuery.builder().firstPage(number).build(), loop), got -> {
+                    s.fetched(got, number, p -> answered(number, p.items(), p.isLast()));
+                    return true;
+                });
             }
 
             /** More readers, one per page expected and not asked for, as many as requests in flight to spare. */

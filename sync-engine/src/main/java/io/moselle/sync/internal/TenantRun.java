@@ -178,7 +178,7 @@ public final class TenantRun {
     }
 
     private ParallelReads reads() {
-        return new ParallelReads(() -> Math.min(config.parallelism(), limiter.requestsInFlightToKeepUp()), config.executor(), control,
+        return new ParallelReads(() -> Math.min(config.parallelism(), limiter.requestsInFlightToKeepUp()), control,
                 (read, e) -> failed(read.stream(), e));
     }
 

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One windowed stream of a run: its window planned from its checkpoint ({@link WindowPlanner}),
@@ -113,10 +115,13 @@ public final class WindowedRead<T extends Identified, R, K> {
         }
 
         @Override
-        boolean nextPage() {
+        CompletableFuture<BooleanSupplier> nextPage(RunLoop loop) {
             Where inWindow = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
-            Page<T> page = source.resource().apply(s.client).list(ListQuery.builder().where(inWindow).afterId(lastId).build())
-                    .pages().iterator().next();
+            return deliver(source.resource().apply(s.client).fetchAsync(ListQuery.builder().where(inWindow).afterId(lastId).build(), loop),
+                    this::delivered);
+        }
+
+        private boolean delivered(Page<T> page) {
             s.fetched(page, ++pages, p -> {
                 List<Outcome<R>> outcomes = new ArrayList<>(p.items().size());
                 p.items().forEach(record -> outcomes.add(source.mapping().map(record, settings, warehouses)));

@@ -5,37 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Reads run side by side, as many as the requests to keep in flight say at each moment. */
+/**
+ * Reads run side by side, as many requests in flight as the requests to keep in flight say at
+ * each moment, on the run's one thread: the test plays Cin7, answering one request at a time.
+ */
 class ParallelReadsTest {
-    private final ExecutorService pool = Executors.newCachedThreadPool();
-    /** One permit lets one page of a read end. */
-    private final Semaphore pageEnds = new Semaphore(0);
-    private final AtomicInteger reading = new AtomicInteger();
+    /** A request asked for by a read. */
+    private record Asked(Read read, CompletableFuture<BooleanSupplier> page) {}
+
+    /** Requests asked for and not answered yet, in the order asked. */
+    private final BlockingQueue<Asked> unanswered = new LinkedBlockingQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        pageEnds.release(1_000);
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    }
+    /** A read of {@code pages} pages, each asked for and then answered when the test says. */
+    private final class Read implements ParallelReads.Read {
+        private final AtomicInteger pagesLeft;
 
-    /** A read of {@code pages} pages, each of which ends when the test lets it. */
-    private final class GatedRead implements ParallelReads.Read {
-        private int pagesLeft;
-
-        GatedRead(int pages) {
-            this.pagesLeft = pages;
+        Read(int pages) {
+            this.pagesLeft = new AtomicInteger(pages);
         }
 
         @Override
@@ -44,70 +43,84 @@ class ParallelReadsTest {
         }
 
         @Override
-        public boolean next() {
-            peak.accumulateAndGet(reading.incrementAndGet(), Math::max);
-            try {
-                pageEnds.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } finally {
-                reading.decrementAndGet();
-            }
-            return --pagesLeft > 0;
+        public CompletableFuture<BooleanSupplier> next(RunLoop loop) {
+            threads.add(Thread.currentThread());
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            CompletableFuture<BooleanSupplier> page = new CompletableFuture<>();
+            unanswered.add(new Asked(this, page));
+            return page;
+        }
+
+        @Override
+        public void abandon() {
+        }
+
+        BooleanSupplier delivery() {
+            return () -> {
+                threads.add(Thread.currentThread());
+                return pagesLeft.decrementAndGet() > 0;
+            };
         }
     }
 
-    /** Waits until {@code condition} holds; fails after ten seconds. */
-    private static void await(String what, BooleanSupplier condition) {
+    /** Waits until {@code expected} requests are in flight, then answers {@code n} of them, oldest first, one at a time. */
+    private void answer(int n, int expected) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            awaitInFlight(expected);
+            Asked asked = unanswered.poll(10, TimeUnit.SECONDS);
+            assertThat(asked).as("a request in flight").isNotNull();
+            inFlight.decrementAndGet();
+            asked.page().complete(asked.read().delivery());
+        }
+    }
+
+    private void awaitInFlight(int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited ten seconds for: " + what).isLessThan(deadline);
+        while (inFlight.get() != expected) {
+            assertThat(System.nanoTime()).as("waited ten seconds for " + expected + " requests in flight, " + inFlight + " are")
+                    .isLessThan(deadline);
             Thread.onSpinWait();
         }
     }
 
-    /** Lets {@code n} pages end, one after the other, each once the reads are back to {@code expected} pages at once. */
-    private void endPages(int n, int expected) {
-        for (int i = 0; i < n; i++) {
-            pageEnds.release();
-            await(expected + " pages at once", () -> reading.get() == expected && pageEnds.availablePermits() == 0);
-        }
-    }
-
     @Test
-    void asManyPagesAreReadAtOnceAsTheRequestsToKeepInFlightSayNow() throws Exception {
-        AtomicInteger inFlight = new AtomicInteger(3);
-        List<ParallelReads.Read> reads = new ArrayList<>();
+    void asManyRequestsAreInFlightAsTheRequestsToKeepInFlightSayNowAllOnTheRunsThread() throws Exception {
+        AtomicInteger wanted = new AtomicInteger(3);
+        List<Read> reads = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            reads.add(new GatedRead(5));
+            reads.add(new Read(5));
         }
-        Thread caller = new Thread(() -> new ParallelReads(inFlight::get, pool, new RunControl(Thread.currentThread()), (read, e) -> {})
-                .run(reads));
-        caller.start();
+        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { })
+                .run(reads), "run");
+        run.start();
         try {
-            await("3 pages at once", () -> reading.get() == 3);
-            endPages(6, 3);
+            answer(6, 3);
+            awaitInFlight(3); // the last answer's read asked again
             assertThat(peak).as("never more than 3 while 3 are wanted").hasValue(3);
 
-            inFlight.set(7); // Cin7 got slower
-            endPages(1, 7);
-            endPages(6, 7);
+            wanted.set(7); // Cin7 got slower
+            answer(1, 3);
+            answer(6, 7);
+            awaitInFlight(7);
             assertThat(peak).hasValue(7);
 
-            inFlight.set(2); // and faster again: workers beyond the two end after their page
-            for (int i = 0; i < 5; i++) {
-                pageEnds.release();
+            wanted.set(2); // and faster again: no new request until fewer than two are in flight
+            for (int expected = 7; expected > 2; expected--) {
+                answer(1, expected);
             }
-            await("2 pages at once", () -> reading.get() == 2 && pageEnds.availablePermits() == 0);
-            await("pooled workers beyond the two ended", () -> ((ThreadPoolExecutor) pool).getActiveCount() <= 2);
             peak.set(0);
-            endPages(8, 2);
+            answer(8, 2);
             assertThat(peak).as("never more than 2 once 2 are wanted").hasValue(2);
         } finally {
-            pageEnds.release(1_000);
-            caller.join(10_000);
+            wanted.set(100);
+            while (run.isAlive()) {
+                Asked asked = unanswered.poll(10, TimeUnit.MILLISECONDS);
+                if (asked != null) {
+                    inFlight.decrementAndGet();
+                    asked.page().complete(() -> false);
+                }
+            }
         }
-        assertThat(caller.isAlive()).as("every read ran to its end").isFalse();
+        assertThat(threads).as("asked and delivered on the run's thread alone").extracting(Thread::getName).containsOnly("run");
     }
 }

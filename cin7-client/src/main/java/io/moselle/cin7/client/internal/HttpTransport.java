@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The one thing the client needs from HTTP: send a request, get a status, headers and a streamed body. */
 public interface HttpTransport {
@@ -17,6 +18,22 @@ public interface HttpTransport {
      * @throws IllegalArgumentException for any other method, before anything is sent
      */
     Response send(Request request) throws IOException, InterruptedException;
+
+    /**
+     * Sends {@code request} without holding a thread while it waits: the future completes when
+     * the status line and headers came (the body then streams), or fails with the I/O error.
+     * By default it {@linkplain #send sends} on the calling thread.
+     */
+    default CompletableFuture<Response> sendAsync(Request request) {
+        try {
+            return CompletableFuture.completedFuture(send(request));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** A request; headers may hold credentials, so this type has no {@code toString} of them. */
     record Request(String method, URI uri, Map<String, String> headers, Duration timeout) {

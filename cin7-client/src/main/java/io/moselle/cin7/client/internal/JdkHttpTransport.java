@@ -8,7 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link HttpTransport} over {@code java.net.http}. GET only, by construction. Thread-safe. */
 public final class JdkHttpTransport implements HttpTransport {
@@ -25,23 +31,54 @@ public final class JdkHttpTransport implements HttpTransport {
         this.http = http;
     }
 
+    /**
+     * The threads the shared JDK clients hand their work to (completing futures, feeding bodies):
+     * short tasks, so a few threads serve any number of requests in flight, which wait for Cin7
+     * on the clients' selector threads and hold none of these.
+     */
+    private static final int WORKERS = 4;
+
     /** The process-wide JDK client with this connect timeout and version, never following redirects. */
     public static HttpClient shared(Duration connectTimeout, HttpClient.Version version) {
         return SHARED.computeIfAbsent(connectTimeout + "/" + version, key -> HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(version)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(workers())
                 .build());
+    }
+
+    private static ExecutorService workers() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "moselle-cin7-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
+        return wrap(http.send(toJdk(request), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    @Override
+    public CompletableFuture<Response> sendAsync(Request request) {
+        return http.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofInputStream()).thenApply(JdkHttpTransport::wrap);
+    }
+
+    private static HttpRequest toJdk(Request request) {
         if (!"GET".equals(request.method())) {
             throw new IllegalArgumentException("the Cin7 client is read-only: refusing to send " + request.method());
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).GET().timeout(request.timeout());
         request.headers().forEach(builder::header);
-        HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return builder.build();
+    }
+
+    private static Response wrap(HttpResponse<InputStream> response) {
         return new Response() {
             @Override
             public int statusCode() {
