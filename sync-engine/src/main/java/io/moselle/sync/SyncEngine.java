@@ -112,9 +112,8 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Refuses new runs and connection checks ({@link IllegalStateException}), cancels those under
      * way and waits until they have ended (each stops at its next step, leaves a consistent
-     * checkpoint, gives its leases up and reports CANCELLED to its caller), then stops every
-     * thread the engine started. An executor the host gave stays the host's to shut down. Calling
-     * it again does nothing more.
+     * checkpoint, gives its leases up and reports CANCELLED to its caller), then stops the
+     * thread the engine started to renew leases. Calling it again does nothing more.
      */
     @Override
     public void close() {

@@ -182,7 +182,7 @@ final class RequestExecutor {
 
         /** Reads a response: completes the result, or says why to try again. */
         private Retry read(Attempt attempt, HttpTransport.Response response) {
-            try (response) {
+            try {
                 int status = response.statusCode();
                 listener.responseReceived(GET, path, attempt.number, status, attempt.elapsed());
                 if (status >= 200 && status <= 299) {
@@ -203,8 +203,8 @@ final class RequestExecutor {
                     paced.refusedByCin7(); // the windows allowed it, so others share the limit: go slower
                 }
                 return new Retry(error, "HTTP " + status, retryAfter);
-            } catch (IOException e) {
-                return null; // closing the body failed after it was read: nothing lost
+            } finally {
+                closeQuietly(response);
             }
         }
 

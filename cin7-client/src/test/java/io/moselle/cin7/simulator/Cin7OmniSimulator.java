@@ -89,13 +89,20 @@ public final class Cin7OmniSimulator implements AutoCloseable {
         }
     }
 
+    /** How long answers take now: the options' latency until {@link #changeLatency}. */
+    private volatile Latency latency;
+
     private Cin7OmniSimulator(DatasetSpec spec, SimulatorOptions options) {
         this.options = options;
+        this.latency = options.latency();
         accounts.put(DEFAULT_USERNAME, new Account(DEFAULT_API_KEY, new SimulatedData(spec), options));
         this.server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(96)
+                // a reply held back for its latency holds no thread: thousands of requests may wait at once, as at Cin7
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(4)
                 .disableRequestJournal()
                 .extensions(new Responder()));
         server.start();
@@ -261,11 +268,17 @@ public final class Cin7OmniSimulator implements AutoCloseable {
 
     /** A successful answer takes the configured latency; refusals and errors come at once, as Cin7's do. */
     private Duration latencyOf(Reply reply, String username, String resourcePath, Map<String, String> query) {
-        if (reply.status() != 200 || options.latency().equals(Latency.NONE)) {
+        Latency now = latency;
+        if (reply.status() != 200 || now.equals(Latency.NONE)) {
             return Duration.ZERO;
         }
         String request = username + " " + resourcePath + "?" + new java.util.TreeMap<>(query);
-        return options.latency().of(request, latencyOccurrences.merge(request, 1, Integer::sum), reply.rows());
+        return now.of(request, latencyOccurrences.merge(request, 1, Integer::sum), reply.rows());
+    }
+
+    /** From now on, answers take {@code latency}: Cin7 getting slower or faster during a run. */
+    public void changeLatency(Latency latency) {
+        this.latency = java.util.Objects.requireNonNull(latency, "latency");
     }
 
     private Reply answer(SimulatedData data, String resource, String id, Map<String, String> query) {

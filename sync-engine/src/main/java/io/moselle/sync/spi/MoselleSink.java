@@ -14,9 +14,9 @@ import io.moselle.sync.SyncBatch;
  * Where synced records go: the host implements this over its own store, one method per record
  * type, each handed its records and keys typed.
  *
- * <p><b>Contract.</b> Called one call at a time per tenant, on a thread running the tenant's sync
- * (the caller of {@code run}, or the engine's stream executor when streams are read in
- * parallel); calls for different tenants may come at once from different threads. Delivery is at
+ * <p><b>Contract.</b> Called one call at a time per tenant, on the thread running the tenant's
+ * sync (the caller of {@code run}, however many requests are in flight); calls for different
+ * tenants may come at once from different threads. Delivery is at
  * least once: after a crash or a failed batch the same records may come again, so upserts must
  * replace by key and retractions must ignore unknown keys. The engine saves its checkpoint only
  * after a call returns. Throwing fails the stream loudly (its checkpoint stays where it was, the

@@ -14,6 +14,7 @@ import io.moselle.cin7.client.model.SalesOrder;
 import io.moselle.cin7.simulator.Cin7OmniSimulator;
 import io.moselle.cin7.simulator.DatasetSpec;
 import io.moselle.cin7.simulator.JournalEntry;
+import io.moselle.cin7.simulator.Latency;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
@@ -53,13 +54,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
  * tenants, a large account's first run, a fleet. Prints a table. Run it with
  * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [NAME...]}, NAME one of
- * {@code calls pacing pacing-fast throughput memory tenants onboarding fleet} (default all), or
- * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE} for one first run.
+ * {@code calls pacing pacing-fast throughput memory tenants onboarding onboarding-mid onboarding-large fleet} (default
+ * all; {@code onboarding} is both accounts' first runs, each configuration three times), or
+ * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE [mid]} for one first run.
  */
 public final class Benchmarks {
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
@@ -87,11 +91,15 @@ public final class Benchmarks {
         if (which.contains("tenants")) {
             b.tenants();
         }
-        if (which.contains("onboarding")) {
-            OnboardingBenchmark.run(b::result);
+        if (which.contains("onboarding") || which.contains("onboarding-mid")) {
+            OnboardingBenchmark.run(b::result, OnboardingBenchmark.MID, 3);
         }
-        if (args.length == 4 && args[0].equals("onboarding-one")) {
-            OnboardingBenchmark.one(b::result, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        if (which.contains("onboarding") || which.contains("onboarding-large")) {
+            OnboardingBenchmark.run(b::result, OnboardingBenchmark.LARGE, 3);
+        }
+        if (args.length >= 4 && args[0].equals("onboarding-one")) {
+            OnboardingBenchmark.one(b::result, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length == 5 && args[4].equals("mid"));
         }
         if (which.contains("fleet")) {
             FleetBenchmark.run(3, 1_000, b::result, System.out);
@@ -348,13 +356,24 @@ public final class Benchmarks {
     }
 
 
-    /** 200 tenants at once in one JVM, limits scaled: total wall / floor, peak heap, threads. */
+    /**
+     * 200 tenants at once in one JVM, each its own account at 2/s and 60/min: on the JVM started
+     * for the run, again on the warm JVM, and with Cin7 taking 10 s a page.
+     */
     void tenants() throws Exception {
+        tenants(Duration.ZERO, "a JVM started for the run");
+        tenants(Duration.ZERO, "the same JVM, warm");
+        tenants(Duration.ofSeconds(10), "the same JVM, Cin7 taking ~10 s a page");
+    }
+
+    /** Total wall / floor, 429s, peak heap, and the threads besides the simulator's and the 200 callers'. */
+    private void tenants(Duration pageLatency, String how) throws Exception {
         int tenants = 200;
         int perSecond = 2;
         int perMinute = 60;
         DatasetSpec tiny = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
-        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000);
+        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000)
+                .withLatency(pageLatency.isZero() ? Latency.NONE : Latency.perPage(pageLatency, 0.2, 5));
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(tiny, options)) {
             List<Tenant> list = new ArrayList<>();
             for (int i = 0; i < tenants; i++) {
@@ -365,10 +384,13 @@ public final class Benchmarks {
             SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC)).build();
             var threads = ManagementFactory.getThreadMXBean();
             int before = threads.getThreadCount();
+            Set<Thread> existing = Set.copyOf(Thread.getAllStackTraces().keySet());
             threads.resetPeakThreadCount();
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            ExecutorService pool = Executors.newFixedThreadPool(tenants);
+            AtomicInteger hostThreads = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(tenants, task -> new Thread(task, "host-" + hostThreads.incrementAndGet()));
+            ThreadSampler sampler = ThreadSampler.start(existing);
             long start = System.nanoTime();
             List<CompletableFuture<SyncReport>> runs = list.stream().map(t -> engine.runAsync(t, pool)).toList();
             long succeeded = 0;
@@ -381,16 +403,56 @@ public final class Benchmarks {
                 retries += r.streams().stream().mapToLong(StreamReport::retries).sum();
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            int engineThreads = sampler.stop();
             pool.shutdown();
+            engine.close();
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
             double floor = floorSeconds((int) maxCalls, perSecond, perMinute);
-            result("tenants: 200 at once, 2/s and 60/min each", String.format(Locale.ROOT,
+            result("tenants: 200 at once, 2/s and 60/min each, " + how, String.format(Locale.ROOT,
                     "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429, peak heap %.0f MiB"
-                            + " (simulator included), threads %d before, peak %d", succeeded, sim.journal().size(), retries, wall, floor,
-                    wall / floor, rejected,
-                    peakHeap / 1048576.0, before, threads.getPeakThreadCount()));
+                            + " (simulator included); threads: %d before, peak %d in all (the simulator's and the 200 callers"
+                            + " included), at most %d besides those", succeeded, sim.journal().size(), retries, wall, floor,
+                    wall / floor, rejected, peakHeap / 1048576.0, before, threads.getPeakThreadCount(), engineThreads));
+        }
+    }
+
+    /** Samples the threads started since, leaving out the simulator's (Jetty's) and the host's callers ({@code host-*}). */
+    private static final class ThreadSampler implements Runnable {
+        private final Set<Thread> existing;
+        private final Thread thread;
+        private volatile boolean running = true;
+        private int most;
+
+        private ThreadSampler(Set<Thread> existing) {
+            this.existing = existing;
+            this.thread = new Thread(this, "thread-sampler");
+        }
+
+        static ThreadSampler start(Set<Thread> existing) {
+            ThreadSampler sampler = new ThreadSampler(existing);
+            sampler.thread.setDaemon(true);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                int now = (int) Thread.getAllStackTraces().keySet().stream().filter(t -> !existing.contains(t) && t.isAlive()
+                        && t != thread && !t.getName().startsWith("qtp") && !t.getName().startsWith("Connector-Scheduler")
+                        && !t.getName().startsWith("host-")).count();
+                most = Math.max(most, now);
+                LockSupport.parkNanos(20_000_000);
+            }
+        }
+
+        /** Stops sampling; the most threads seen at once. */
+        int stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return most;
         }
     }
 }

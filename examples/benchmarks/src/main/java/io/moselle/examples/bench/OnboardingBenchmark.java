@@ -14,6 +14,7 @@ import io.moselle.mapping.Outcome;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
+import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.spi.SyncListener;
@@ -47,64 +48,101 @@ final class OnboardingBenchmark {
 
     private OnboardingBenchmark() {}
 
+    /** A mid-sized account: 4 branches, 800 SKUs, 40 orders a day for two years: about two and a half minutes of calls. */
+    static final DatasetSpec MID = new DatasetSpec(12, NOW, 4, 400, 2, 730, 40, 0, 300, 100);
+
     /** What one first run did, in scaled seconds. */
-    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall, double recentFloor) {
-        double recentRatio() {
-            return recentWall / recentFloor;
-        }
-    }
+    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall) {}
 
-    /** One configuration, for a quick look: {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE}. */
-    static void one(BiConsumer<String, String> result, double secondsPerPage, int parallelism, int otherApp) {
+    /** The fewest calls of a first run, and of its recent part: each listing read in one piece. */
+    record Minimum(long calls, long recentCalls) {}
+
+    /**
+     * One configuration, for a quick look:
+     * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE [mid]}.
+     */
+    static void one(BiConsumer<String, String> result, double secondsPerPage, int parallelism, int otherApp, boolean mid) {
         warmUp();
-        report(result, "~" + secondsPerPage + " s a page, parallelism " + parallelism + ", other app " + otherApp + "/min",
-                firstRun(Duration.ofMillis(Math.round(secondsPerPage * 1000)), parallelism, otherApp), PER_MINUTE - otherApp,
-                minimumCalls());
+        DatasetSpec spec = mid ? MID : LARGE;
+        report(result, (mid ? "mid" : "large") + ", ~" + secondsPerPage + " s a page, parallelism " + parallelism + ", other app "
+                + otherApp + "/min", firstRun(spec, List.of(latency(Duration.ofMillis(Math.round(secondsPerPage * 1000)))), parallelism,
+                otherApp), PER_MINUTE - otherApp, minimum(spec));
     }
 
-    static void run(BiConsumer<String, String> result) {
+    /** Every configuration {@code runs} times on {@code spec}: each latency, a latency that changes, another app's calls. */
+    static void run(BiConsumer<String, String> result, DatasetSpec spec, int runs) {
         warmUp();
-        long minimum = minimumCalls();
-        report(result, "~2 s a page, one request at a time (as before)", firstRun(Duration.ofSeconds(2), 1, 0), PER_MINUTE, minimum);
-        for (Duration latency : List.of(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(5))) {
-            report(result, "~" + seconds(latency) + " s a page, parallelism " + SyncEngine.DEFAULT_PARALLELISM,
-                    firstRun(latency, SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
+        {
+            String account = spec == MID ? "mid" : "large";
+            Minimum minimum = minimum(spec);
+            for (Duration page : List.of(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))) {
+                for (int i = 1; i <= runs; i++) {
+                    report(result, account + ", ~" + seconds(page) + " s a page, default settings, run " + i,
+                            firstRun(spec, List.of(latency(page)), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
+                }
+            }
+            for (int i = 1; i <= runs; i++) {
+                report(result, account + ", 1 s then 6 s then 2 s a page (each a third of the calls), run " + i,
+                        firstRun(spec, List.of(latency(Duration.ofSeconds(1)), latency(Duration.ofSeconds(6)), latency(Duration.ofSeconds(2))),
+                                SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
+            }
+            for (int i = 1; i <= runs; i++) {
+                report(result, account + ", ~2 s a page, another app spending 30 of the 60 calls a minute, run " + i,
+                        firstRun(spec, List.of(latency(Duration.ofSeconds(2))), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum);
+            }
         }
-        report(result, "~2 s a page, parallelism 8", firstRun(Duration.ofSeconds(2), 8, 0), PER_MINUTE, minimum);
-        for (int parallelism : List.of(8, 16)) {
-            report(result, "~5 s a page, parallelism " + parallelism, firstRun(Duration.ofSeconds(5), parallelism, 0), PER_MINUTE, minimum);
-        }
-        report(result, "~2 s a page, another app spending 30 of the 60 calls a minute",
-                firstRun(Duration.ofSeconds(2), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum);
     }
 
-    private static void report(BiConsumer<String, String> result, String what, Outcome o, int perMinuteLeft, long minimum) {
-        double floor = Benchmarks.floorSeconds(o.calls - o.refused, PER_SECOND, perMinuteLeft);
-        result.accept("onboarding: large first run, " + what, String.format(Locale.ROOT,
-                "%,d calls (minimum %,d) in %.1fs, floor %.1fs, ratio %.3f; recent part %,d calls in %.1fs, floor %.1fs, ratio %.3f;"
-                        + " %d x 429 (%.2f%%), slowed %.1fs (%s; on time %d x faster)",
-                o.calls, minimum, o.wall, floor, o.wall / floor, o.recentCalls, o.recentWall, o.recentFloor, o.recentRatio(),
-                o.refused, 100.0 * o.refused / o.calls, o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE));
+    /** A page of 250 rows in about {@code page}, ±20%, seeded; scaled by the caller. */
+    private static Latency latency(Duration page) {
+        return Latency.perPage(page, 0.2, 5);
+    }
+
+    /** The floors are those of the minimum calls: a run that spends more calls does not get a higher floor. */
+    private static void report(BiConsumer<String, String> result, String what, Outcome o, int perMinuteLeft, Minimum minimum) {
+        double floor = Benchmarks.floorSeconds((int) minimum.calls(), PER_SECOND, perMinuteLeft);
+        double recentFloor = Benchmarks.floorSeconds((int) minimum.recentCalls(), PER_SECOND, perMinuteLeft);
+        result.accept("onboarding: " + what, String.format(Locale.ROOT,
+                "%,d calls (minimum %,d, +%d) in %.1fs, floor %.1fs, ratio %.3f; recent part %,d calls (minimum %,d) in %.1fs,"
+                        + " floor %.1fs, ratio %.3f; %d x 429 (%.2f%%), slowed %.1fs (%s; on time %d x faster)",
+                o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, o.recentCalls, minimum.recentCalls(),
+                o.recentWall, recentFloor, o.recentWall / recentFloor, o.refused, 100.0 * o.refused / o.calls,
+                o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE));
     }
 
     /**
-     * The fewest calls a first run of {@link #LARGE} can make: each listing read in one piece, 250
-     * rows a page, counted from the simulator's own data.
+     * The fewest calls a first run of {@code spec} can make, counted from the simulator's own
+     * data: each listing read in one piece, 250 rows a page; and those of its recent part
+     * (branches, products, stock and the lookback of each windowed stream).
      */
-    static long minimumCalls() {
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(LARGE)) {
+    static Minimum minimum(DatasetSpec spec) {
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec)) {
             Cin7Client c = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials())
                     .rateLimits(RateLimits.unlimited()).callBudget(CallBudget.unlimited()).build();
-            Instant from = NOW.minus(Duration.ofDays(Cin7Settings.defaults().initialHistoryDays()));
-            ListQuery history = ListQuery.builder()
-                    .where(Where.field("modifiedDate").atLeast(from).and(Where.field("modifiedDate").before(NOW))).afterId(0).build();
-            return Benchmarks.listingCalls(c.branches().list().stream().count())
+            Cin7Settings settings = Cin7Settings.defaults();
+            Instant from = NOW.minus(Duration.ofDays(settings.initialHistoryDays()));
+            long snapshots = Benchmarks.listingCalls(c.branches().list().stream().count())
                     + Benchmarks.listingCalls(c.products().list().stream().count())
-                    + Benchmarks.listingCalls(c.stock().list().stream().count())
-                    + Benchmarks.listingCalls(c.salesOrders().list(history).stream().count())
-                    + Benchmarks.listingCalls(c.purchaseOrders().list(history).stream().count())
-                    + Benchmarks.listingCalls(c.branchTransfers().list(history).stream().count());
+                    + Benchmarks.listingCalls(c.stock().list().stream().count());
+            long calls = snapshots;
+            long recent = snapshots;
+            for (SyncStream stream : List.of(SyncStream.SALES_ORDERS, SyncStream.PURCHASE_ORDERS, SyncStream.BRANCH_TRANSFERS)) {
+                Instant recentFrom = NOW.minus(Duration.ofDays(settings.lookbackDays(stream.settingsKey().orElseThrow())));
+                calls += Benchmarks.listingCalls(count(c, stream, from));
+                recent += Benchmarks.listingCalls(count(c, stream, recentFrom));
+            }
+            return new Minimum(calls, recent);
         }
+    }
+
+    private static long count(Cin7Client c, SyncStream stream, Instant from) {
+        ListQuery q = ListQuery.builder().where(Where.field("modifiedDate").atLeast(from).and(Where.field("modifiedDate").before(NOW)))
+                .afterId(0).build();
+        return switch (stream) {
+            case SALES_ORDERS -> c.salesOrders().list(q).stream().count();
+            case PURCHASE_ORDERS -> c.purchaseOrders().list(q).stream().count();
+            default -> c.branchTransfers().list(q).stream().count();
+        };
     }
 
     private static String seconds(Duration d) {
@@ -112,14 +150,23 @@ final class OnboardingBenchmark {
     }
 
     /**
-     * @param pageLatency how long a full page takes at real Cin7 (scaled down here)
+     * @param latencies how long a full page takes at real Cin7 (scaled down here): the first, then
+     *     each of the others from an equal share of the run's expected calls on
      * @param otherAppPerMinute calls a minute another app spends of the account's limit (scaled up here)
      */
-    static Outcome firstRun(Duration pageLatency, int parallelism, int otherAppPerMinute) {
+    static Outcome firstRun(DatasetSpec spec, List<Latency> latencies, int parallelism, int otherAppPerMinute) {
         ScaledTime time = new ScaledTime(NOW, SCALE);
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(PER_SECOND, PER_MINUTE, 100_000_000).withClock(time)
-                .withLatency(Latency.perPage(time.real(pageLatency), 0.2, 5)).withOtherAppCallsPerMinute(otherAppPerMinute);
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(LARGE, options)) {
+                .withLatency(scaled(latencies.get(0), time)).withOtherAppCallsPerMinute(otherAppPerMinute);
+        long expected = latencies.size() > 1 ? minimum(spec).calls() : 0;
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec, options)) {
+            AtomicInteger part = new AtomicInteger();
+            sim.beforeEachRequest((number, resource, query, data) -> {
+                int now = (int) Math.min(latencies.size() - 1, number * latencies.size() / Math.max(1, expected));
+                if (part.getAndSet(now) != now) {
+                    sim.changeLatency(scaled(latencies.get(now), time));
+                }
+            });
             AtomicLong recentAt = new AtomicLong();
             AtomicInteger recentCalls = new AtomicInteger();
             SyncEngine engine = SyncEngine.builder()
@@ -141,14 +188,19 @@ final class OnboardingBenchmark {
                     })
                     .build();
             long start = System.nanoTime();
-            SyncReport report = engine.run(Tenant.of("large", sim.credentials(), Cin7Settings.defaults()));
+            SyncReport report = engine.run(Tenant.of("first-run", sim.credentials(), Cin7Settings.defaults()));
             double wall = time.secondsSince(start);
+            engine.close();
             List<JournalEntry> journal = sim.journal();
             int refused = (int) journal.stream().filter(e -> e.status() == 429).count();
             double recentWall = (recentAt.get() - start) * SCALE / 1e9;
-            double recentFloor = Benchmarks.floorSeconds(recentCalls.get(), PER_SECOND, PER_MINUTE - otherAppPerMinute);
-            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall, recentFloor);
+            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall);
         }
+    }
+
+    /** {@code latency} in real time, for a simulator on {@code time}. */
+    private static Latency scaled(Latency latency, ScaledTime time) {
+        return new Latency(time.real(latency.base()), time.real(latency.perRow()), latency.jitter(), latency.seed());
     }
 
     /** A short run first, so that the JIT and Jackson's caches are warm. */

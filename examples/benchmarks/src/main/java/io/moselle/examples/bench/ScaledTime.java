@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Time running {@code factor} times faster than real time, for the simulator and the engine
@@ -43,9 +44,20 @@ final class ScaledTime extends Clock {
         return this;
     }
 
-    /** Sleeps a scaled duration: {@code factor} times less in real time. */
+    /** Waits a scaled duration: {@code factor} times less in real time, holding no thread for {@link Sleeper#after}, as the system's. */
     Sleeper sleeper() {
-        return duration -> Sleeper.system().sleep(duration.dividedBy(factor));
+        Sleeper real = Sleeper.system();
+        return new Sleeper() {
+            @Override
+            public void sleep(Duration duration) throws InterruptedException {
+                real.sleep(duration.dividedBy(factor));
+            }
+
+            @Override
+            public CompletableFuture<Void> after(Duration duration) {
+                return real.after(duration.dividedBy(factor));
+            }
+        };
     }
 
     /** A scaled duration as real time. */
