@@ -31,6 +31,11 @@ import java.util.List;
 public final class SlicePlanner {
     /** The shortest half a slice is cut into. */
     static final Duration MINIMUM = Duration.ofDays(1);
+    /**
+     * The fewest pages a part is cut for: each part ends with a page of its own, a call more than
+     * reading it with the rest, which two pages read side by side pay for.
+     */
+    static final int PAGES_A_PART = 2;
 
     private SlicePlanner() {}
 
@@ -61,7 +66,7 @@ public final class SlicePlanner {
     /**
      * Where to cut what is left of {@code window} into at most {@code parts} parts of equal
      * length, oldest first, after a full page of {@code page}'s records (in the order read, by
-     * id): none when the page says fewer than two pages are left. What is left was created after
+     * id): none when the page says fewer than {@link #PAGES_A_PART} pages a part are left. What is left was created after
      * the newest record read and is modified about as long after its creation as the page's
      * records were (their median), so the parts share the time from then to the window's end;
      * the pages left are estimated from the pace at which the page's records were created.
@@ -88,7 +93,7 @@ public final class SlicePlanner {
         Duration rest = Duration.between(from, window.to());
         long pagesLeft = Duration.between(last, window.to()).toMillis() / Duration.between(first, last).toMillis();
         long byLength = rest.toMillis() / MINIMUM.toMillis();
-        int n = (int) Math.min(parts, Math.min(pagesLeft, byLength));
+        int n = (int) Math.min(parts, Math.min(pagesLeft / PAGES_A_PART, byLength));
         List<Instant> cuts = new ArrayList<>();
         for (int i = 1; i < n; i++) {
             cuts.add(from.plus(rest.multipliedBy(i).dividedBy(n)).truncatedTo(ChronoUnit.SECONDS));

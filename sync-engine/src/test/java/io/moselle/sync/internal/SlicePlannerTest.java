@@ -95,11 +95,11 @@ class SlicePlannerTest {
     }
 
     @Test
-    void noPartIsMadeThatThePageSaysWouldHoldLessThanAPage() {
-        Window window = w("2024-01-01", "2024-02-01");
-        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page, 21 days left
-        assertThat(SlicePlanner.cuts(window, page, 8)).hasSize(1); // two parts of about a page each
-        assertThat(SlicePlanner.cuts(w("2024-01-01", "2024-01-25"), page, 8)).isEmpty(); // 14 days left: about one page
+    void noPartIsMadeThatThePageSaysWouldHoldLessThanTwoPages() {
+        Window window = w("2024-01-01", "2024-02-21");
+        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page, 41 days left
+        assertThat(SlicePlanner.cuts(window, page, 8)).hasSize(1); // two parts of about two pages each
+        assertThat(SlicePlanner.cuts(w("2024-01-01", "2024-02-01"), page, 8)).isEmpty(); // 21 days left: about two pages
     }
 
     @Test

@@ -52,7 +52,7 @@ final class OnboardingBenchmark {
     static final DatasetSpec MID = new DatasetSpec(12, NOW, 4, 400, 2, 730, 40, 0, 300, 100);
 
     /** What one first run did, in scaled seconds. */
-    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall) {}
+    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall, List<Integer> perMinute) {}
 
     /** The fewest calls of a first run, and of its recent part: each listing read in one piece. */
     record Minimum(long calls, long recentCalls) {}
@@ -107,7 +107,7 @@ final class OnboardingBenchmark {
                         + " floor %.1fs, ratio %.3f; %d x 429 (%.2f%%), slowed %.1fs (%s; on time %d x faster)",
                 o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, o.recentCalls, minimum.recentCalls(),
                 o.recentWall, recentFloor, o.recentWall / recentFloor, o.refused, 100.0 * o.refused / o.calls,
-                o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE));
+                o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute);
     }
 
     /**
@@ -194,7 +194,15 @@ final class OnboardingBenchmark {
             List<JournalEntry> journal = sim.journal();
             int refused = (int) journal.stream().filter(e -> e.status() == 429).count();
             double recentWall = (recentAt.get() - start) * SCALE / 1e9;
-            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall);
+            List<Integer> perMinute = new java.util.ArrayList<>();
+            for (JournalEntry e : journal) {
+                int minute = (int) (Duration.between(NOW, e.at()).toSeconds() / 60);
+                while (perMinute.size() <= minute) {
+                    perMinute.add(0);
+                }
+                perMinute.set(minute, perMinute.get(minute) + 1);
+            }
+            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute);
         }
     }
 
