@@ -1,8 +1,10 @@
 package io.moselle.cin7.client.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -61,12 +63,18 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public Response send(Request request) throws IOException, InterruptedException {
-        return wrap(http.send(toJdk(request), HttpResponse.BodyHandlers.ofInputStream()));
+        HttpResponse<InputStream> response = http.send(toJdk(request), HttpResponse.BodyHandlers.ofInputStream());
+        return wrap(response.statusCode(), response.headers(), response.body());
     }
 
+    /**
+     * The body comes whole: the JDK client gathers it without a thread, where a streamed body
+     * would hold one of its workers until the reader gets to it. One page per request in flight.
+     */
     @Override
     public CompletableFuture<Response> sendAsync(Request request) {
-        return http.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofInputStream()).thenApply(JdkHttpTransport::wrap);
+        return http.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> wrap(response.statusCode(), response.headers(), new ByteArrayInputStream(response.body())));
     }
 
     private static HttpRequest toJdk(Request request) {
@@ -78,21 +86,21 @@ public final class JdkHttpTransport implements HttpTransport {
         return builder.build();
     }
 
-    private static Response wrap(HttpResponse<InputStream> response) {
+    private static Response wrap(int status, HttpHeaders headers, InputStream body) {
         return new Response() {
             @Override
             public int statusCode() {
-                return response.statusCode();
+                return status;
             }
 
             @Override
             public Optional<String> header(String name) {
-                return response.headers().firstValue(name);
+                return headers.firstValue(name);
             }
 
             @Override
             public InputStream body() {
-                return response.body();
+                return body;
             }
         };
     }
