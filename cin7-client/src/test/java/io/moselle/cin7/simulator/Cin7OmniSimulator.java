@@ -100,8 +100,8 @@ public final class Cin7OmniSimulator implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(96)
-                // a reply held back for its latency holds no thread: thousands of requests may wait at once, as at Cin7
-                .asynchronousResponseEnabled(true)
+                // with a latency, a reply held back holds no thread: thousands of requests may wait at once, as at Cin7
+                .asynchronousResponseEnabled(!options.latency().equals(Latency.NONE))
                 .asynchronousResponseThreads(4)
                 .disableRequestJournal()
                 .extensions(new Responder()));
