@@ -103,9 +103,9 @@ final class RequestExecutor {
      */
     <T> CompletableFuture<T> getAsync(String path, String encodedPath, BodyReader<T> reader, Executor executor) {
         HttpTransport.Request request = new HttpTransport.Request(GET, baseUri.resolve(encodedPath), headers, requestTimeout);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        new Call<>(request, path, reader, executor, result).attempt(1);
-        return result;
+        Call<T> call = new Call<>(request, path, reader, executor);
+        call.attempt(1);
+        return call.result;
     }
 
     /** One logical GET: its tries, one after the other, until one gives a result. */
@@ -114,14 +114,14 @@ final class RequestExecutor {
         private final String path;
         private final BodyReader<T> reader;
         private final Executor executor;
-        private final CompletableFuture<T> result;
+        /** What the call gave, once a try gave it; done early when the caller abandons the call. */
+        private final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Call(HttpTransport.Request request, String path, BodyReader<T> reader, Executor executor, CompletableFuture<T> result) {
+        Call(HttpTransport.Request request, String path, BodyReader<T> reader, Executor executor) {
             this.request = request;
             this.path = path;
             this.reader = reader;
             this.executor = executor;
-            this.result = result;
         }
 
         void attempt(int number) {

@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code SyncEngine} does behind its API: starts runs under their leases, one at a time
@@ -60,15 +58,6 @@ public final class Engine {
             }
         }
         leases.close();
-    }
-
-    /** Waits for a shut-down executor to terminate, keeping an interrupt for the caller. */
-    static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private synchronized void begin(RunControl control) {

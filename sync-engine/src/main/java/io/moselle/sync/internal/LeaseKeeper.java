@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -102,7 +103,7 @@ public final class LeaseKeeper {
         closed = true;
         if (renewals != null) {
             renewals.shutdownNow();
-            Engine.awaitQuietly(renewals);
+            awaitQuietly(renewals);
             renewalThreads.awaitEnd();
         }
     }
@@ -248,6 +249,15 @@ public final class LeaseKeeper {
             } finally {
                 leaveConnection(connection, control);
             }
+        }
+    }
+
+    /** Waits for a shut-down executor to terminate, keeping an interrupt for the caller. */
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

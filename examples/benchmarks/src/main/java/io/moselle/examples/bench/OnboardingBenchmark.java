@@ -64,9 +64,10 @@ final class OnboardingBenchmark {
     static void one(BiConsumer<String, String> result, double secondsPerPage, int parallelism, int otherApp, boolean mid) {
         warmUp();
         DatasetSpec spec = mid ? MID : LARGE;
+        Minimum minimum = minimum(spec);
         report(result, (mid ? "mid" : "large") + ", ~" + secondsPerPage + " s a page, parallelism " + parallelism + ", other app "
-                + otherApp + "/min", firstRun(spec, List.of(latency(Duration.ofMillis(Math.round(secondsPerPage * 1000)))), parallelism,
-                otherApp), PER_MINUTE - otherApp, minimum(spec));
+                + otherApp + "/min", firstRun(spec, minimum, List.of(latency(Duration.ofMillis(Math.round(secondsPerPage * 1000)))),
+                parallelism, otherApp), PER_MINUTE - otherApp, minimum);
     }
 
     /** Every configuration {@code runs} times on {@code spec}: each latency, a latency that changes, another app's calls. */
@@ -78,17 +79,18 @@ final class OnboardingBenchmark {
             for (Duration page : List.of(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))) {
                 for (int i = 1; i <= runs; i++) {
                     report(result, account + ", ~" + seconds(page) + " s a page, default settings, run " + i,
-                            firstRun(spec, List.of(latency(page)), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
+                            firstRun(spec, minimum, List.of(latency(page)), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
                 }
             }
             for (int i = 1; i <= runs; i++) {
                 report(result, account + ", 1 s then 6 s then 2 s a page (each a third of the calls), run " + i,
-                        firstRun(spec, List.of(latency(Duration.ofSeconds(1)), latency(Duration.ofSeconds(6)), latency(Duration.ofSeconds(2))),
+                        firstRun(spec, minimum,
+                                List.of(latency(Duration.ofSeconds(1)), latency(Duration.ofSeconds(6)), latency(Duration.ofSeconds(2))),
                                 SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
             }
             for (int i = 1; i <= runs; i++) {
                 report(result, account + ", ~2 s a page, another app spending 30 of the 60 calls a minute, run " + i,
-                        firstRun(spec, List.of(latency(Duration.ofSeconds(2))), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum);
+                        firstRun(spec, minimum, List.of(latency(Duration.ofSeconds(2))), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum);
             }
         }
     }
@@ -150,19 +152,19 @@ final class OnboardingBenchmark {
     }
 
     /**
+     * @param minimum the account's fewest calls: the share of them each latency lasts
      * @param latencies how long a full page takes at real Cin7 (scaled down here): the first, then
-     *     each of the others from an equal share of the run's expected calls on
+     *     each of the others from an equal share of the minimum calls on
      * @param otherAppPerMinute calls a minute another app spends of the account's limit (scaled up here)
      */
-    static Outcome firstRun(DatasetSpec spec, List<Latency> latencies, int parallelism, int otherAppPerMinute) {
+    static Outcome firstRun(DatasetSpec spec, Minimum minimum, List<Latency> latencies, int parallelism, int otherAppPerMinute) {
         ScaledTime time = new ScaledTime(NOW, SCALE);
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(PER_SECOND, PER_MINUTE, 100_000_000).withClock(time)
                 .withLatency(scaled(latencies.get(0), time)).withOtherAppCallsPerMinute(otherAppPerMinute);
-        long expected = latencies.size() > 1 ? minimum(spec).calls() : 0;
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec, options)) {
             AtomicInteger part = new AtomicInteger();
             sim.beforeEachRequest((number, resource, query, data) -> {
-                int now = (int) Math.min(latencies.size() - 1, number * latencies.size() / Math.max(1, expected));
+                int now = (int) Math.min(latencies.size() - 1, number * latencies.size() / minimum.calls());
                 if (part.getAndSet(now) != now) {
                     sim.changeLatency(scaled(latencies.get(now), time));
                 }
