@@ -20,6 +20,7 @@ import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
+import io.moselle.sync.Cin7Request;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
@@ -28,6 +29,7 @@ import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
 import io.moselle.sync.Window;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
+import io.moselle.sync.spi.SyncListener;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,8 +52,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -356,18 +360,29 @@ public final class Benchmarks {
     }
 
 
+    /** Rounds run untimed between the first and the warm measurement: the JIT is still compiling during the second. */
+    private static final int WARM_UP_ROUNDS = 2;
+
     /**
      * 200 tenants at once in one JVM, each its own account at 2/s and 60/min: on the JVM started
-     * for the run, again on the warm JVM, and with Cin7 taking 10 s a page.
+     * for the run, again on the warm JVM (after {@link #WARM_UP_ROUNDS} untimed rounds), and with
+     * Cin7 taking 10 s a page.
      */
     void tenants() throws Exception {
-        tenants(Duration.ZERO, "a JVM started for the run");
-        tenants(Duration.ZERO, "the same JVM, warm");
-        tenants(Duration.ofSeconds(10), "the same JVM, Cin7 taking ~10 s a page");
+        tenants(Duration.ZERO, "a JVM started for the run", true);
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            tenants(Duration.ZERO, "warming up", false);
+        }
+        tenants(Duration.ZERO, "the same JVM, warm", true);
+        tenants(Duration.ofSeconds(10), "the same JVM, Cin7 taking ~10 s a page", true);
     }
 
-    /** Total wall / floor, 429s, peak heap, and the threads besides the simulator's and the 200 callers'. */
-    private void tenants(Duration pageLatency, String how) throws Exception {
+    /**
+     * Total wall / floor, 429s, the time from send to answer (with Cin7 answering at once, that is
+     * the time a request spends in this JVM's queues and the simulator's), the CPU the process
+     * spent, peak heap, and the threads besides the simulator's and the 200 callers'.
+     */
+    private void tenants(Duration pageLatency, String how, boolean report) throws Exception {
         int tenants = 200;
         int perSecond = 2;
         int perMinute = 60;
@@ -381,8 +396,17 @@ public final class Benchmarks {
                 sim.addAccount(c, tiny.withSeed(1_000 + i));
                 list.add(Tenant.of("tenant-" + i, c, Cin7Settings.defaults()));
             }
-            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC))
+                    .syncListener(new SyncListener() {
+                        @Override
+                        public void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {
+                            latencies.add(request.latency().toMillis());
+                        }
+                    })
+                    .build();
             var threads = ManagementFactory.getThreadMXBean();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             int before = threads.getThreadCount();
             Set<Thread> existing = Set.copyOf(Thread.getAllStackTraces().keySet());
             threads.resetPeakThreadCount();
@@ -391,6 +415,7 @@ public final class Benchmarks {
             AtomicInteger hostThreads = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(tenants, task -> new Thread(task, "host-" + hostThreads.incrementAndGet()));
             ThreadSampler sampler = ThreadSampler.start(existing);
+            long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             List<CompletableFuture<SyncReport>> runs = list.stream().map(t -> engine.runAsync(t, pool)).toList();
             long succeeded = 0;
@@ -403,19 +428,30 @@ public final class Benchmarks {
                 retries += r.streams().stream().mapToLong(StreamReport::retries).sum();
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             int engineThreads = sampler.stop();
             pool.shutdown();
             engine.close();
+            if (!report) {
+                return;
+            }
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             double floor = floorSeconds((int) maxCalls, perSecond, perMinute);
             result("tenants: 200 at once, 2/s and 60/min each, " + how, String.format(Locale.ROOT,
-                    "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429, peak heap %.0f MiB"
-                            + " (simulator included); threads: %d before, peak %d in all (the simulator's and the 200 callers"
-                            + " included), at most %d besides those", succeeded, sim.journal().size(), retries, wall, floor,
-                    wall / floor, rejected, peakHeap / 1048576.0, before, threads.getPeakThreadCount(), engineThreads));
+                    "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429; send to answer p50 %d ms,"
+                            + " p99 %d ms, max %d ms; CPU %.1f s; peak heap %.0f MiB (simulator included); threads: %d before,"
+                            + " peak %d in all (the simulator's and the 200 callers included), at most %d besides those",
+                    succeeded, sim.journal().size(), retries, wall, floor, wall / floor, rejected, percentile(sorted, 50),
+                    percentile(sorted, 99), sorted[sorted.length - 1], cpu, peakHeap / 1048576.0, before,
+                    threads.getPeakThreadCount(), engineThreads));
         }
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
     }
 
     /** Samples the threads started since, leaving out the simulator's (Jetty's) and the host's callers ({@code host-*}). */
