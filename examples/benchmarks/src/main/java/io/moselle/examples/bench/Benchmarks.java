@@ -65,7 +65,7 @@ import java.util.concurrent.locks.LockSupport;
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
  * tenants, a large account's first run, a fleet. Prints a table. Run it with
  * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [NAME...]}, NAME one of
- * {@code calls pacing pacing-fast throughput memory tenants onboarding onboarding-mid onboarding-large fleet} (default
+ * {@code calls pacing pacing-fast throughput memory tenants tenants-counted-within-3s onboarding onboarding-mid onboarding-large fleet} (default
  * all; {@code onboarding} is both accounts' first runs, each configuration three times), or
  * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE [mid]} for one first run.
  */
@@ -94,6 +94,8 @@ public final class Benchmarks {
         }
         if (which.contains("tenants")) {
             b.tenants();
+        } else if (which.contains("tenants-counted-within-3s")) {
+            b.tenantsCountedWithin3s();
         }
         if (which.contains("onboarding") || which.contains("onboarding-mid")) {
             OnboardingBenchmark.run(b::result, OnboardingBenchmark.MID, 3);
@@ -362,6 +364,9 @@ public final class Benchmarks {
 
     /** Rounds run untimed between the first and the warm measurement: the JIT is still compiling during the second. */
     private static final int WARM_UP_ROUNDS = 2;
+    /** Each tenant's own account's limits, as the simulator enforces them and the engine paces. */
+    private static final int TENANT_PER_SECOND = 2;
+    private static final int TENANT_PER_MINUTE = 60;
 
     /**
      * 200 tenants at once in one JVM, each its own account at 2/s and 60/min: on the JVM started
@@ -369,12 +374,19 @@ public final class Benchmarks {
      * Cin7 taking 10 s a page.
      */
     void tenants() throws Exception {
-        tenants(Duration.ZERO, "a JVM started for the run", true);
+        RateLimits limits = RateLimits.of(TENANT_PER_SECOND, TENANT_PER_MINUTE);
+        tenants(Duration.ZERO, limits, "a JVM started for the run", true);
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            tenants(Duration.ZERO, "warming up", false);
+            tenants(Duration.ZERO, limits, "warming up", false);
         }
-        tenants(Duration.ZERO, "the same JVM, warm", true);
-        tenants(Duration.ofSeconds(10), "the same JVM, Cin7 taking ~10 s a page", true);
+        tenants(Duration.ZERO, limits, "the same JVM, warm", true);
+        tenants(Duration.ofSeconds(10), limits, "the same JVM, Cin7 taking ~10 s a page", true);
+    }
+
+    /** The JVM started for the run again, each call taken as counted by Cin7 within 3 s of its send instead of 1 s. */
+    void tenantsCountedWithin3s() throws Exception {
+        tenants(Duration.ZERO, RateLimits.of(TENANT_PER_SECOND, TENANT_PER_MINUTE).withCountedWithin(Duration.ofSeconds(3)),
+                "a JVM started for the run, countedWithin 3 s", true);
     }
 
     /**
@@ -382,10 +394,10 @@ public final class Benchmarks {
      * the time a request spends in this JVM's queues and the simulator's), the CPU the process
      * spent, peak heap, and the threads besides the simulator's and the 200 callers'.
      */
-    private void tenants(Duration pageLatency, String how, boolean report) throws Exception {
+    private void tenants(Duration pageLatency, RateLimits limits, String how, boolean report) throws Exception {
         int tenants = 200;
-        int perSecond = 2;
-        int perMinute = 60;
+        int perSecond = TENANT_PER_SECOND;
+        int perMinute = TENANT_PER_MINUTE;
         DatasetSpec tiny = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000)
                 .withLatency(pageLatency.isZero() ? Latency.NONE : Latency.perPage(pageLatency, 0.2, 5));
@@ -397,7 +409,7 @@ public final class Benchmarks {
                 list.add(Tenant.of("tenant-" + i, c, Cin7Settings.defaults()));
             }
             Queue<Long> latencies = new ConcurrentLinkedQueue<>();
-            SyncEngine engine = engine(sim, RateLimits.of(perSecond, perMinute), Clock.fixed(NOW, ZoneOffset.UTC))
+            SyncEngine engine = engine(sim, limits, Clock.fixed(NOW, ZoneOffset.UTC))
                     .syncListener(new SyncListener() {
                         @Override
                         public void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {
