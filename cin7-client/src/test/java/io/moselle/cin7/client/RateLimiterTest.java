@@ -66,6 +66,22 @@ class RateLimiterTest {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ofMillis(50)), CallBudget.unlimited(), clock);
         assertThat(sendTimes(limiter, clock, 4)).containsExactly(0L, 0L, 0L, 1050L);
+        FakeClock minuteClock = new FakeClock(T0);
+        Cin7RateLimiter minute = Cin7RateLimiter.create(RateLimits.of(10, 3).withMargin(Duration.ofMillis(50)), CallBudget.unlimited(),
+                minuteClock);
+        assertThat(sendTimes(minute, minuteClock, 4)).as("the minute's window too").containsExactly(0L, 0L, 0L, 60_050L);
+    }
+
+    @Test
+    void aCallSentLaterThanItsSlotIsSpacedFromWhenItWasSent() {
+        FakeClock clock = new FakeClock(T0);
+        RateLimits limits = RateLimits.of(1, 60).withMargin(Duration.ZERO).withCountedWithin(Duration.ofMillis(500));
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(limits, CallBudget.unlimited(), clock);
+        Cin7RateLimiter.Reservation first = limiter.reserve();
+        clock.advance(Duration.ofSeconds(2)); // a busy host: the call leaves two seconds after its slot
+        limiter.sending(first);
+        assertThat(limiter.reserve().waitTime()).as("Cin7 may count it up to 500 ms after it left, now: a second after that")
+                .isEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test
@@ -191,6 +207,10 @@ class RateLimiterTest {
         assertThat(limiter.recheck(waiting)).as("placed again at 54 a minute: 60 s after the 54th newest, sent at 6 s")
                 .isEqualTo(Duration.ofSeconds(7));
         assertThat(limiter.recheck(waiting)).as("placed once per slow-down").isZero();
+
+        clock.sleeper().sleep(Duration.ofSeconds(7));
+        limiter.sending(waiting); // in flight: Cin7 may count it up to a second after it left, at 67 s
+        assertThat(limiter.reserve().waitTime()).as("one a second: a second after 67 s").isEqualTo(Duration.ofSeconds(2));
     }
 
     /** Sends one call through the limiter, answered {@code latency} after it went out. */
@@ -232,6 +252,11 @@ class RateLimiterTest {
         assertThat(limiter.requestsInFlightToKeepUp()).as("Cin7 got slower: 8.1 s on average after two calls").isEqualTo(10);
         assertThat(Cin7RateLimiter.create(RateLimits.unlimited(), CallBudget.unlimited(), clock).requestsInFlightToKeepUp())
                 .as("no limit to keep up with").isEqualTo(Integer.MAX_VALUE);
+        Cin7RateLimiter instant = Cin7RateLimiter.create(RateLimits.defaults().withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        answeredAfter(instant, clock, Duration.ZERO);
+        assertThat(instant.requestsInFlightToKeepUp()).as("answered at once: the one being prepared").isEqualTo(1);
+        answeredAfter(instant, clock, Duration.ofSeconds(1));
+        assertThat(instant.requestsInFlightToKeepUp()).as("0.5 s on average now, an answer in no time counted too").isEqualTo(3);
     }
 
     @Test
