@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,9 @@ class ParallelReadsTest {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** The requests to spare each read was offered after a page, in order. */
+    private final BlockingQueue<Integer> spares = new LinkedBlockingQueue<>();
+    private final Set<Read> abandoned = ConcurrentHashMap.newKeySet();
 
     /** A read of {@code pages} pages, each asked for and then answered when the test says. */
     private final class Read implements ParallelReads.Read {
@@ -53,6 +57,13 @@ class ParallelReadsTest {
 
         @Override
         public void abandon() {
+            abandoned.add(this);
+        }
+
+        @Override
+        public List<ParallelReads.Read> split(int spare) {
+            spares.add(spare);
+            return List.of();
         }
 
         BooleanSupplier delivery() {
@@ -112,15 +123,61 @@ class ParallelReadsTest {
             answer(8, 2);
             assertThat(peak).as("never more than 2 once 2 are wanted").hasValue(2);
         } finally {
-            wanted.set(100);
-            while (run.isAlive()) {
-                Asked asked = unanswered.poll(10, TimeUnit.MILLISECONDS);
-                if (asked != null) {
-                    inFlight.decrementAndGet();
-                    asked.page().complete(() -> false);
-                }
-            }
+            finish(run, wanted);
         }
         assertThat(threads).as("asked and delivered on the run's thread alone").extracting(Thread::getName).containsOnly("run");
+    }
+
+    @Test
+    void aReadThatGoesOnIsOfferedTheRequestsInFlightThatNoReadUses() throws Exception {
+        AtomicInteger wanted = new AtomicInteger(2);
+        List<Read> reads = List.of(new Read(3), new Read(3), new Read(3), new Read(3));
+        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { })
+                .run(reads), "run");
+        run.start();
+        try {
+            awaitInFlight(2);
+            Asked first = unanswered.poll(10, TimeUnit.SECONDS);
+            inFlight.decrementAndGet();
+            first.page().complete(() -> {
+                wanted.set(8); // Cin7 got slower: 8 wanted, one in flight besides this read, two reads waiting
+                return true;
+            });
+            assertThat(spares.poll(10, TimeUnit.SECONDS)).as("8 wanted - 1 in flight - 2 waiting - the read itself").isEqualTo(4);
+        } finally {
+            finish(run, wanted);
+        }
+    }
+
+    @Test
+    void aStoppedRunAbandonsTheRequestsInFlightAndReturns() throws Exception {
+        List<Read> reads = List.of(new Read(5), new Read(5), new Read(5));
+        AtomicReference<RunControl> control = new AtomicReference<>();
+        Thread run = new Thread(() -> {
+            control.set(new RunControl(Thread.currentThread()));
+            new ParallelReads(() -> 2, control.get(), (read, e) -> { }).run(reads);
+        }, "run");
+        run.start();
+        try {
+            awaitInFlight(2);
+            control.get().cancel();
+            run.join(Duration.ofSeconds(10).toMillis());
+            assertThat(run.isAlive()).as("the run returned").isFalse();
+            assertThat(abandoned).as("the two in flight, not the one never asked").containsExactlyInAnyOrder(reads.get(0), reads.get(1));
+        } finally {
+            finish(run, new AtomicInteger());
+        }
+    }
+
+    /** Answers whatever is asked until the run has ended. */
+    private void finish(Thread run, AtomicInteger wanted) throws InterruptedException {
+        wanted.set(100);
+        while (run.isAlive()) {
+            Asked asked = unanswered.poll(10, TimeUnit.MILLISECONDS);
+            if (asked != null) {
+                inFlight.decrementAndGet();
+                asked.page().complete(() -> false);
+            }
+        }
     }
 }

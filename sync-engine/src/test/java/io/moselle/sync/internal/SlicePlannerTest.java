@@ -95,6 +95,22 @@ class SlicePlannerTest {
     }
 
     @Test
+    void thePartsStartAfterTheMedianLagToModificationOfThePage() {
+        Window window = w("2024-01-01", "2026-01-01");
+        List<SlicePlanner.Dates> page = new java.util.ArrayList<>();
+        Duration[] lags = {Duration.ofDays(10), Duration.ZERO, Duration.ofDays(5)}; // in turn: the median is 5 days
+        List<SlicePlanner.Dates> created = createdFrom("2024-01-01", Duration.ofHours(1), 241);
+        for (int i = 0; i < created.size(); i++) {
+            Instant at = created.get(i).created();
+            page.add(new SlicePlanner.Dates(at, at.plus(lags[i % 3])));
+        }
+        Instant from = Instant.parse("2024-01-16T06:00:00Z");
+        Duration half = Duration.between(from, window.to()).dividedBy(2);
+
+        assertThat(SlicePlanner.cuts(window, page, 2)).containsExactly(from.plus(half));
+    }
+
+    @Test
     void noPartIsMadeThatThePageSaysWouldHoldLessThanTwoPages() {
         Window window = w("2024-01-01", "2024-02-21");
         List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page, 41 days left
