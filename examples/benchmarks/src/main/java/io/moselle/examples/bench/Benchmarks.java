@@ -64,7 +64,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
  * tenants, a large account's first run, a fleet. Prints a table. Run it with
- * {@code java -cp examples/target/cin7-omni-sync.jar io.moselle.examples.bench.Benchmarks [NAME...]}, NAME one of
+ * {@code java -jar examples/benchmarks/target/moselle-benchmarks.jar [NAME...]}, NAME one of
  * {@code calls pacing pacing-fast throughput memory tenants tenants-counted-within-3s onboarding onboarding-mid onboarding-large fleet} (default
  * all; {@code onboarding} is both accounts' first runs, each configuration three times), or
  * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE [mid]} for one first run.
@@ -361,7 +361,6 @@ public final class Benchmarks {
         }
     }
 
-
     /** Rounds run untimed between the first and the warm measurement: the JIT is still compiling during the second. */
     private static final int WARM_UP_ROUNDS = 2;
     /** Each tenant's own account's limits, as the simulator enforces them and the engine paces. */
@@ -396,10 +395,8 @@ public final class Benchmarks {
      */
     private void tenants(Duration pageLatency, RateLimits limits, String how, boolean report) throws Exception {
         int tenants = 200;
-        int perSecond = TENANT_PER_SECOND;
-        int perMinute = TENANT_PER_MINUTE;
         DatasetSpec tiny = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
-        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(perSecond, perMinute, 1_000_000)
+        SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(TENANT_PER_SECOND, TENANT_PER_MINUTE, 1_000_000)
                 .withLatency(pageLatency.isZero() ? Latency.NONE : Latency.perPage(pageLatency, 0.2, 5));
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(tiny, options)) {
             List<Tenant> list = new ArrayList<>();
@@ -451,7 +448,7 @@ public final class Benchmarks {
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            double floor = floorSeconds((int) maxCalls, perSecond, perMinute);
+            double floor = floorSeconds((int) maxCalls, TENANT_PER_SECOND, TENANT_PER_MINUTE);
             result("tenants: 200 at once, 2/s and 60/min each, " + how, String.format(Locale.ROOT,
                     "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429; send to answer p50 %d ms,"
                             + " p99 %d ms, max %d ms; CPU %.1f s; peak heap %.0f MiB (simulator included); threads: %d before,"
