@@ -51,8 +51,9 @@ final class OnboardingBenchmark {
     /** A mid-sized account: 4 branches, 800 SKUs, 40 orders a day for two years: about two and a half minutes of calls. */
     static final DatasetSpec MID = new DatasetSpec(12, NOW, 4, 400, 2, 730, 40, 0, 300, 100);
 
-    /** What one first run did, in scaled seconds. */
-    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall, List<Integer> perMinute) {}
+    /** What one first run did, in scaled seconds; {@code minuteFullAt}: when the minute's limit of calls had come, NaN if never. */
+    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall, List<Integer> perMinute,
+            double minuteFullAt) {}
 
     /** The fewest calls of a first run, and of its recent part: each listing read in one piece. */
     record Minimum(long calls, long recentCalls) {}
@@ -109,7 +110,9 @@ final class OnboardingBenchmark {
                         + " floor %.1fs, ratio %.3f; %d x 429 (%.2f%%), slowed %.1fs (%s; on time %d x faster)",
                 o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, o.recentCalls, minimum.recentCalls(),
                 o.recentWall, recentFloor, o.recentWall / recentFloor, o.refused, 100.0 * o.refused / o.calls,
-                o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute);
+                o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute
+                + String.format(Locale.ROOT, "; the %dth call at %.1fs (the limits allow %.1fs)", PER_MINUTE, o.minuteFullAt,
+                        (PER_MINUTE - 1) / (double) PER_SECOND));
     }
 
     /**
@@ -204,7 +207,9 @@ final class OnboardingBenchmark {
                 }
                 perMinute.set(minute, perMinute.get(minute) + 1);
             }
-            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute);
+            double minuteFullAt = journal.stream().map(JournalEntry::at).sorted().skip(PER_MINUTE - 1).findFirst()
+                    .map(at -> Duration.between(NOW, at).toMillis() / 1000.0).orElse(Double.NaN);
+            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute, minuteFullAt);
         }
     }
 
