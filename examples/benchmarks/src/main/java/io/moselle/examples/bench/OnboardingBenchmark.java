@@ -111,8 +111,8 @@ final class OnboardingBenchmark {
                 o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, o.recentCalls, minimum.recentCalls(),
                 o.recentWall, recentFloor, o.recentWall / recentFloor, o.refused, 100.0 * o.refused / o.calls,
                 o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute
-                + String.format(Locale.ROOT, "; the %dth call at %.1fs (the limits allow %.1fs)", PER_MINUTE, o.minuteFullAt,
-                        (PER_MINUTE - 1) / (double) PER_SECOND));
+                + (perMinuteLeft < PER_MINUTE ? "" : String.format(Locale.ROOT, "; the %dth call at %.1fs (the limits allow %.1fs)",
+                        PER_MINUTE, o.minuteFullAt, (PER_MINUTE - 1) / (double) PER_SECOND)));
     }
 
     /**
