@@ -171,7 +171,7 @@ final class RequestExecutor {
             sleeper.after(delay).whenCompleteAsync((waited, interruption) -> {
                 Throwable cause = interruption == null ? null : Futures.cause(interruption);
                 if (cause instanceof InterruptedException e) {
-                    result.completeExceptionally(new Cin7InterruptedException(GET + " " + path + ": interrupted", e));
+                    result.completeExceptionally(interruption(path, e));
                 } else if (cause != null) {
                     result.completeExceptionally(cause);
                 } else if (!result.isDone()) {
@@ -228,7 +228,7 @@ final class RequestExecutor {
                         "I/O error: " + failure.getClass().getSimpleName(), null);
             }
             if (failure instanceof InterruptedException e) {
-                throw new Cin7InterruptedException(GET + " " + path + ": interrupted", e);
+                throw interruption(path, e);
             }
             if (failure instanceof RuntimeException unchecked) {
                 throw unchecked; // the caller's last word refused the request, or a bug: as it was thrown
@@ -279,8 +279,14 @@ final class RequestExecutor {
         }
     }
 
+    /** The blocking caller was interrupted: its flag is set again. */
     private static Cin7InterruptedException interrupted(String path, InterruptedException e) {
         Thread.currentThread().interrupt();
+        return interruption(path, e);
+    }
+
+    /** A wait or a send of {@code path} was interrupted (whoever saw it set the flag again). */
+    private static Cin7InterruptedException interruption(String path, InterruptedException e) {
         return new Cin7InterruptedException(GET + " " + path + ": interrupted", e);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** One Cin7 resource: builds list requests and reads their bodies. */
@@ -45,8 +46,9 @@ class ResourceClient<T> implements Cin7ListResource<T> {
             throw new IllegalArgumentException("afterId: this resource has no id, so it cannot be paged by keyset");
         }
         int page = query.isKeyset() ? 1 : query.firstPage();
-        return executor.getAsync(rawPath(query), encodedPath(query), body -> json.readArray(body, page), callbacks)
-                .thenApply(items -> new Page<>(query, page, items));
+        Map<String, String> params = parameters(query);
+        return executor.getAsync(pathWith(params, value -> value), pathWith(params, ResourceClient::encode),
+                body -> json.readArray(body, page), callbacks).thenApply(items -> new Page<>(query, page, items));
     }
 
     private void checkKeyset(ListQuery query) {
@@ -58,15 +60,13 @@ class ResourceClient<T> implements Cin7ListResource<T> {
 
     private List<T> fetchPage(ListQuery query) {
         int page = query.isKeyset() ? 1 : query.firstPage();
-        return executor.get(rawPath(query), encodedPath(query), body -> json.readArray(body, page));
+        Map<String, String> params = parameters(query);
+        return executor.get(pathWith(params, value -> value), pathWith(params, ResourceClient::encode), body -> json.readArray(body, page));
     }
 
-    private String rawPath(ListQuery query) {
-        return path + "?" + parameters(query).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-    }
-
-    private String encodedPath(ListQuery query) {
-        return path + "?" + parameters(query).entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
+    /** The resource's path with {@code params}, each value written by {@code value}: as it is for messages, encoded to send. */
+    private String pathWith(Map<String, String> params, UnaryOperator<String> value) {
+        return path + "?" + params.entrySet().stream().map(e -> e.getKey() + "=" + value.apply(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 

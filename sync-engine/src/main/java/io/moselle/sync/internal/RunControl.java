@@ -5,10 +5,10 @@ import io.moselle.sync.SyncStatus;
 import java.time.Instant;
 
 /**
- * The handle the engine keeps on a run in progress: the threads working for it, and whether it
- * was stopped, and why: cancelled by the host, paused (Cin7's day or the budget spent), or failed
- * (a lease lost). A stop interrupts the run's threads, so every stream stops at once, a request
- * or a wait in progress included. The host interrupting the thread at work stops the run too.
+ * The handle the engine keeps on a run in progress: the thread it runs on, and whether it was
+ * stopped, and why: cancelled by the host, paused (Cin7's day or the budget spent), or failed (a
+ * lease lost). A stop interrupts the run's thread, so every stream stops at once and the requests
+ * in flight are abandoned. The host interrupting the thread at work stops the run too.
  */
 public final class RunControl {
     private final Thread thread;

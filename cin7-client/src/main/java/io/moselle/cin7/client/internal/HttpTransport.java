@@ -20,8 +20,8 @@ public interface HttpTransport {
     Response send(Request request) throws IOException, InterruptedException;
 
     /**
-     * Sends {@code request} without holding a thread while it waits: the future completes when
-     * the status line and headers came (the body then streams), or fails with the I/O error.
+     * Sends {@code request} without holding a thread while it waits: the future completes with
+     * the response (an implementation may gather the body first), or fails with the I/O error.
      * By default it {@linkplain #send sends} on the calling thread.
      */
     default CompletableFuture<Response> sendAsync(Request request) {

@@ -26,19 +26,19 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     private static final Map<String, HttpClient> SHARED = new ConcurrentHashMap<>();
 
-    private final HttpClient http;
-
-    /** Over a JDK client that may be shared: its connection pool and threads then serve every Cin7 client using it. */
-    public JdkHttpTransport(HttpClient http) {
-        this.http = http;
-    }
-
     /**
      * The threads the shared JDK clients hand their work to (completing futures, feeding bodies):
      * short tasks, so a few threads serve any number of requests in flight, which wait for Cin7
      * on the clients' selector threads and hold none of these.
      */
     private static final int WORKERS = 4;
+
+    private final HttpClient http;
+
+    /** Over a JDK client that may be shared: its connection pool and threads then serve every Cin7 client using it. */
+    public JdkHttpTransport(HttpClient http) {
+        this.http = http;
+    }
 
     /** The process-wide JDK client with this connect timeout and version, never following redirects. */
     public static HttpClient shared(Duration connectTimeout, HttpClient.Version version) {
