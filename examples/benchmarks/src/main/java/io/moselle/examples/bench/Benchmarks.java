@@ -60,6 +60,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntToLongFunction;
 
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
@@ -221,18 +222,28 @@ public final class Benchmarks {
 
     /** The earliest the last of {@code calls} calls can go out under sliding windows, the first at 0. */
     static double floorSeconds(int calls, int perSecond, int perMinute) {
-        long[] t = new long[calls];
+        return floorSeconds(calls, perSecond, perMinute, call -> 0);
+    }
+
+    /**
+     * The same, with each call held in the windows as the limiter holds it: from its send until
+     * {@code countedAfterMillis} of its index later, when it is taken as counted.
+     */
+    static double floorSeconds(int calls, int perSecond, int perMinute, IntToLongFunction countedAfterMillis) {
+        long[] sent = new long[calls];
+        long[] counted = new long[calls];
         for (int i = 0; i < calls; i++) {
             long at = 0;
             if (i >= perSecond) {
-                at = Math.max(at, t[i - perSecond] + 1_000);
+                at = Math.max(at, counted[i - perSecond] + 1_000);
             }
             if (i >= perMinute) {
-                at = Math.max(at, t[i - perMinute] + 60_000);
+                at = Math.max(at, counted[i - perMinute] + 60_000);
             }
-            t[i] = at;
+            sent[i] = at;
+            counted[i] = at + countedAfterMillis.applyAsLong(i);
         }
-        return calls == 0 ? 0 : t[calls - 1] / 1000.0;
+        return calls == 0 ? 0 : sent[calls - 1] / 1000.0;
     }
 
     /** Limits off, loopback: records per second end to end, against parsing floors and a naive baseline. */
