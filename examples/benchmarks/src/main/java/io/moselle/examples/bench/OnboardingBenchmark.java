@@ -117,11 +117,14 @@ final class OnboardingBenchmark {
         double recentFloor = Benchmarks.floorSeconds((int) minimum.recentCalls(), PER_SECOND, perMinuteLeft);
         IntToLongFunction held = held(pages, minimum.calls());
         double limiterFloor = Benchmarks.floorSeconds((int) minimum.calls(), PER_SECOND, perMinuteLeft, held);
+        double recentLimiterFloor = Benchmarks.floorSeconds((int) minimum.recentCalls(), PER_SECOND, perMinuteLeft, held);
         result.accept("onboarding: " + what, String.format(Locale.ROOT,
                 "%,d calls (minimum %,d, +%d) in %.1fs, floor %.1fs, ratio %.3f (limiter's floor %.1fs, ratio %.3f); recent part %,d calls"
-                        + " (minimum %,d) in %.1fs, floor %.1fs, ratio %.3f; %d x 429 (%.2f%%), slowed %.1fs (%s; on time %d x faster)",
+                        + " (minimum %,d) in %.1fs, floor %.1fs, ratio %.3f (limiter's %.1fs, ratio %.3f); %d x 429 (%.2f%%), slowed %.1fs"
+                        + " (%s; on time %d x faster)",
                 o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, limiterFloor, o.wall / limiterFloor,
-                o.recentCalls, minimum.recentCalls(), o.recentWall, recentFloor, o.recentWall / recentFloor, o.refused,
+                o.recentCalls, minimum.recentCalls(), o.recentWall, recentFloor, o.recentWall / recentFloor, recentLimiterFloor,
+                o.recentWall / recentLimiterFloor, o.refused,
                 100.0 * o.refused / o.calls, o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute
                 + (perMinuteLeft < PER_MINUTE ? "" : String.format(Locale.ROOT, "; the %dth call at %.1fs (the limits allow %.1fs, the limiter %.1fs)",
                         PER_MINUTE, o.minuteFullAt, Benchmarks.floorSeconds(PER_MINUTE, PER_SECOND, PER_MINUTE),
