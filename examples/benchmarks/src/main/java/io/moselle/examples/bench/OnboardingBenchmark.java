@@ -52,9 +52,13 @@ final class OnboardingBenchmark {
     /** A mid-sized account: 4 branches, 800 SKUs, 40 orders a day for two years: about two and a half minutes of calls. */
     static final DatasetSpec MID = new DatasetSpec(12, NOW, 4, 400, 2, 730, 40, 0, 300, 100);
 
-    /** What one first run did, in scaled seconds; {@code minuteFullAt}: when the minute's limit of calls had come, NaN if never. */
-    record Outcome(SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall, List<Integer> perMinute,
-            double minuteFullAt) {}
+    /**
+     * What one first run did, in scaled seconds, with {@code pages} the full page's latency of
+     * each share of the calls; {@code minuteFullAt}: when the minute's limit of calls had come,
+     * NaN if never.
+     */
+    record Outcome(List<Duration> pages, SyncReport report, int calls, int refused, double wall, int recentCalls, double recentWall,
+            List<Integer> perMinute, double minuteFullAt) {}
 
     /** The fewest calls of a first run, and of its recent part: each listing read in one piece. */
     record Minimum(long calls, long recentCalls) {}
@@ -67,9 +71,9 @@ final class OnboardingBenchmark {
         warmUp();
         DatasetSpec spec = mid ? MID : LARGE;
         Minimum minimum = minimum(spec);
-        List<Duration> pages = List.of(Duration.ofMillis(Math.round(secondsPerPage * 1000)));
         report(result, (mid ? "mid" : "large") + ", ~" + secondsPerPage + " s a page, parallelism " + parallelism + ", other app "
-                + otherApp + "/min", firstRun(spec, minimum, latencies(pages), parallelism, otherApp), PER_MINUTE - otherApp, minimum, pages);
+                + otherApp + "/min", firstRun(spec, minimum, List.of(Duration.ofMillis(Math.round(secondsPerPage * 1000))), parallelism,
+                otherApp), PER_MINUTE - otherApp, minimum);
     }
 
     /** Every configuration {@code runs} times on {@code spec}: each latency, a latency that changes, another app's calls. */
@@ -81,26 +85,30 @@ final class OnboardingBenchmark {
             for (Duration page : List.of(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))) {
                 for (int i = 1; i <= runs; i++) {
                     report(result, account + ", ~" + seconds(page) + " s a page, default settings, run " + i,
-                            firstRun(spec, minimum, latencies(List.of(page)), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum,
-                            List.of(page));
+                            firstRun(spec, minimum, List.of(page), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
                 }
             }
-            List<Duration> changing = List.of(Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(2));
             for (int i = 1; i <= runs; i++) {
                 report(result, account + ", 1 s then 6 s then 2 s a page (each a third of the calls), run " + i,
-                        firstRun(spec, minimum, latencies(changing), SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum, changing);
+                        firstRun(spec, minimum, List.of(Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(2)),
+                                SyncEngine.DEFAULT_PARALLELISM, 0), PER_MINUTE, minimum);
             }
-            List<Duration> twoSeconds = List.of(Duration.ofSeconds(2));
             for (int i = 1; i <= runs; i++) {
                 report(result, account + ", ~2 s a page, another app spending 30 of the 60 calls a minute, run " + i,
-                        firstRun(spec, minimum, latencies(twoSeconds), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum, twoSeconds);
+                        firstRun(spec, minimum, List.of(Duration.ofSeconds(2)), SyncEngine.DEFAULT_PARALLELISM, 30), PER_MINUTE / 2, minimum);
             }
         }
     }
 
-    /** Pages of 250 rows in about each of {@code pages}, ±20%, seeded; scaled by the caller. */
-    private static List<Latency> latencies(List<Duration> pages) {
-        return pages.stream().map(page -> Latency.perPage(page, 0.2, 5)).toList();
+    /** A page of 250 rows in about {@code page}, ±20%, seeded, in real time for a simulator on {@code time}. */
+    private static Latency latency(Duration page, ScaledTime time) {
+        Latency latency = Latency.perPage(page, 0.2, 5);
+        return new Latency(time.real(latency.base()), time.real(latency.perRow()), latency.jitter(), latency.seed());
+    }
+
+    /** Which of {@code shares} equal shares of {@code calls} calls the {@code call}-th is in: the last for any call past them. */
+    private static int share(long call, int shares, long calls) {
+        return (int) Math.min(shares - 1, call * shares / calls);
     }
 
     /**
@@ -111,11 +119,10 @@ final class OnboardingBenchmark {
      * send, whichever is sooner. The gap between them is what the limiter's safety costs; what is
      * over the limiter's floor is the run's own.
      */
-    private static void report(BiConsumer<String, String> result, String what, Outcome o, int perMinuteLeft, Minimum minimum,
-            List<Duration> pages) {
+    private static void report(BiConsumer<String, String> result, String what, Outcome o, int perMinuteLeft, Minimum minimum) {
         double floor = Benchmarks.floorSeconds((int) minimum.calls(), PER_SECOND, perMinuteLeft);
         double recentFloor = Benchmarks.floorSeconds((int) minimum.recentCalls(), PER_SECOND, perMinuteLeft);
-        IntToLongFunction held = held(pages, minimum.calls());
+        IntToLongFunction held = held(o.pages(), minimum.calls());
         double limiterFloor = Benchmarks.floorSeconds((int) minimum.calls(), PER_SECOND, perMinuteLeft, held);
         double recentLimiterFloor = Benchmarks.floorSeconds((int) minimum.recentCalls(), PER_SECOND, perMinuteLeft, held);
         result.accept("onboarding: " + what, String.format(Locale.ROOT,
@@ -124,8 +131,8 @@ final class OnboardingBenchmark {
                         + " (%s; on time %d x faster)",
                 o.calls, minimum.calls(), o.calls - minimum.calls(), o.wall, floor, o.wall / floor, limiterFloor, o.wall / limiterFloor,
                 o.recentCalls, minimum.recentCalls(), o.recentWall, recentFloor, o.recentWall / recentFloor, recentLimiterFloor,
-                o.recentWall / recentLimiterFloor, o.refused,
-                100.0 * o.refused / o.calls, o.report.slowed().toMillis() / 1000.0, o.report.status(), SCALE) + "; calls a minute " + o.perMinute
+                o.recentWall / recentLimiterFloor, o.refused, 100.0 * o.refused / o.calls, o.report.slowed().toMillis() / 1000.0,
+                o.report.status(), SCALE) + "; calls a minute " + o.perMinute
                 + (perMinuteLeft < PER_MINUTE ? "" : String.format(Locale.ROOT, "; the %dth call at %.1fs (the limits allow %.1fs, the limiter %.1fs)",
                         PER_MINUTE, o.minuteFullAt, Benchmarks.floorSeconds(PER_MINUTE, PER_SECOND, PER_MINUTE),
                         Benchmarks.floorSeconds(PER_MINUTE, PER_SECOND, PER_MINUTE, held))));
@@ -138,7 +145,7 @@ final class OnboardingBenchmark {
      */
     private static IntToLongFunction held(List<Duration> pages, long calls) {
         long countedWithin = RateLimits.defaults().countedWithin().toMillis();
-        return call -> Math.min(countedWithin, pages.get((int) Math.min(pages.size() - 1, call * pages.size() / calls)).toMillis());
+        return call -> Math.min(countedWithin, pages.get(share(call, pages.size(), calls)).toMillis());
     }
 
     /**
@@ -182,20 +189,20 @@ final class OnboardingBenchmark {
 
     /**
      * @param minimum the account's fewest calls: the share of them each latency lasts
-     * @param latencies how long a full page takes at real Cin7 (scaled down here): the first, then
+     * @param pages how long a full page takes at real Cin7 (scaled down here): the first, then
      *     each of the others from an equal share of the minimum calls on
      * @param otherAppPerMinute calls a minute another app spends of the account's limit (scaled up here)
      */
-    static Outcome firstRun(DatasetSpec spec, Minimum minimum, List<Latency> latencies, int parallelism, int otherAppPerMinute) {
+    static Outcome firstRun(DatasetSpec spec, Minimum minimum, List<Duration> pages, int parallelism, int otherAppPerMinute) {
         ScaledTime time = new ScaledTime(NOW, SCALE);
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(PER_SECOND, PER_MINUTE, 100_000_000).withClock(time)
-                .withLatency(scaled(latencies.get(0), time)).withOtherAppCallsPerMinute(otherAppPerMinute);
+                .withLatency(latency(pages.get(0), time)).withOtherAppCallsPerMinute(otherAppPerMinute);
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec, options)) {
             AtomicInteger part = new AtomicInteger();
             sim.beforeEachRequest((number, resource, query, data) -> {
-                int now = (int) Math.min(latencies.size() - 1, number * latencies.size() / minimum.calls());
+                int now = share(number, pages.size(), minimum.calls());
                 if (part.getAndSet(now) != now) {
-                    sim.changeLatency(scaled(latencies.get(now), time));
+                    sim.changeLatency(latency(pages.get(now), time));
                 }
             });
             AtomicLong recentAt = new AtomicLong();
@@ -235,13 +242,8 @@ final class OnboardingBenchmark {
             }
             double minuteFullAt = journal.stream().map(JournalEntry::at).sorted().skip(PER_MINUTE - 1).findFirst()
                     .map(at -> Duration.between(NOW, at).toMillis() / 1000.0).orElse(Double.NaN);
-            return new Outcome(report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute, minuteFullAt);
+            return new Outcome(pages, report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute, minuteFullAt);
         }
-    }
-
-    /** {@code latency} in real time, for a simulator on {@code time}. */
-    private static Latency scaled(Latency latency, ScaledTime time) {
-        return new Latency(time.real(latency.base()), time.real(latency.perRow()), latency.jitter(), latency.seed());
     }
 
     /** A short run first, so that the JIT and Jackson's caches are warm. */
