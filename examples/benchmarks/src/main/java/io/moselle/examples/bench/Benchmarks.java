@@ -20,23 +20,17 @@ import io.moselle.cin7.testing.FakeClock;
 import io.moselle.mapping.cin7.Cin7Settings;
 import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
-import io.moselle.sync.Cin7Request;
 import io.moselle.sync.StreamReport;
 import io.moselle.sync.SyncEngine;
 import io.moselle.sync.SyncReport;
-import io.moselle.sync.SyncStatus;
 import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
 import io.moselle.sync.Window;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
-import io.moselle.sync.spi.SyncListener;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,26 +41,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 
 /**
  * The benchmark suite, against the simulator: API calls, pacing, throughput, memory, many
  * tenants, a large account's first run, a fleet. Prints a table. Run it with
  * {@code java -jar examples/benchmarks/target/moselle-benchmarks.jar [NAME...]}, NAME one of
- * {@code calls pacing pacing-fast throughput memory tenants tenants-counted-within-3s onboarding onboarding-mid onboarding-large fleet} (default
+ * {@code calls pacing pacing-fast throughput memory tenants tenants-counted-within-3s tenants-engine-apart onboarding onboarding-mid onboarding-large fleet} (default
  * all; {@code onboarding} is both accounts' first runs, each configuration three times), or
  * {@code onboarding-one SECONDS_PER_PAGE PARALLELISM OTHER_APP_PER_MINUTE [mid]} for one first run.
  */
@@ -97,6 +85,9 @@ public final class Benchmarks {
             b.tenants();
         } else if (which.contains("tenants-counted-within-3s")) {
             b.tenantsCountedWithin3s();
+        }
+        if (which.contains("tenants-engine-apart")) {
+            b.tenantsEngineApart();
         }
         if (which.contains("onboarding") || which.contains("onboarding-mid")) {
             OnboardingBenchmark.run(b::result, OnboardingBenchmark.MID, 3);
@@ -375,8 +366,9 @@ public final class Benchmarks {
     /** Rounds run untimed between the first and the warm measurement: the JIT is still compiling during the second. */
     private static final int WARM_UP_ROUNDS = 2;
     /** Each tenant's own account's limits, as the simulator enforces them and the engine paces. */
-    private static final int TENANT_PER_SECOND = 2;
-    private static final int TENANT_PER_MINUTE = 60;
+    static final int TENANT_PER_SECOND = 2;
+    static final int TENANT_PER_MINUTE = 60;
+    private static final int TENANTS = 200;
 
     /**
      * 200 tenants at once in one JVM, each its own account at 2/s and 60/min: on the JVM started
@@ -399,116 +391,91 @@ public final class Benchmarks {
                 "a JVM started for the run, countedWithin 3 s", true);
     }
 
-    /**
-     * Total wall / floor, 429s, the time from send to answer (with Cin7 answering at once, that is
-     * the time a request spends in this JVM's queues and the simulator's), the CPU the process
-     * spent, peak heap, and the threads besides the simulator's and the 200 callers'.
-     */
+    /** One round with the simulator in this JVM, started for the round. */
     private void tenants(Duration pageLatency, RateLimits limits, String how, boolean report) throws Exception {
-        int tenants = 200;
-        DatasetSpec tiny = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
+        try (Cin7OmniSimulator sim = tenantsSimulator(pageLatency)) {
+            addAccounts(sim, "tenant-");
+            SendTimes http = new SendTimes();
+            ManyTenants.Round round = ManyTenants.run(sim.baseUri(), ManyTenants.tenants("tenant-", TENANTS), limits, NOW, http);
+            if (report) {
+                report(how, round, sim.journal(), http.log(), limits);
+            }
+        }
+    }
+
+    /**
+     * 200 tenants at once, the engine in a JVM started for each round and the simulator in this
+     * one, warmed up first, as Cin7 is: three rounds, each on accounts of its own. A JVM that
+     * serves the simulator too is busier than a host's; this one is not.
+     */
+    void tenantsEngineApart() throws Exception {
+        RateLimits limits = RateLimits.of(TENANT_PER_SECOND, TENANT_PER_MINUTE);
+        try (Cin7OmniSimulator sim = tenantsSimulator(Duration.ZERO)) {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                addAccounts(sim, "warm-" + i + "-");
+                ManyTenants.run(sim.baseUri(), ManyTenants.tenants("warm-" + i + "-", TENANTS), limits, NOW, new SendTimes());
+            }
+            for (int i = 1; i <= 3; i++) {
+                String prefix = "apart-" + i + "-";
+                addAccounts(sim, prefix);
+                String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Process child = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), TenantsChild.class.getName(),
+                        sim.baseUri().toString(), prefix, Integer.toString(TENANTS), Long.toString(limits.countedWithin().toMillis()),
+                        NOW.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                List<String> lines;
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    lines = out.lines().toList();
+                } finally {
+                    child.destroyForcibly().waitFor();
+                }
+                List<JournalEntry> journal = sim.journal().stream().filter(e -> e.username().startsWith(prefix)).toList();
+                report("the engine in a JVM started for it, the simulator warm in another (round " + i + ")",
+                        ManyTenants.Round.read(lines), journal, SendLog.read(lines), limits);
+            }
+        }
+    }
+
+    private static Cin7OmniSimulator tenantsSimulator(Duration pageLatency) {
         SimulatorOptions options = SimulatorOptions.cin7Limits().withRateLimits(TENANT_PER_SECOND, TENANT_PER_MINUTE, 1_000_000)
                 .withLatency(pageLatency.isZero() ? Latency.NONE : Latency.perPage(pageLatency, 0.2, 5));
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(tiny, options)) {
-            List<Tenant> list = new ArrayList<>();
-            for (int i = 0; i < tenants; i++) {
-                Credentials c = Credentials.of("tenant-" + i, "key-" + i);
-                sim.addAccount(c, tiny.withSeed(1_000 + i));
-                list.add(Tenant.of("tenant-" + i, c, Cin7Settings.defaults()));
-            }
-            Queue<Long> latencies = new ConcurrentLinkedQueue<>();
-            SyncEngine engine = engine(sim, limits, Clock.fixed(NOW, ZoneOffset.UTC))
-                    .syncListener(new SyncListener() {
-                        @Override
-                        public void requestCompleted(String tenantId, SyncStream stream, Cin7Request request) {
-                            latencies.add(request.latency().toMillis());
-                        }
-                    })
-                    .build();
-            var threads = ManagementFactory.getThreadMXBean();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            int before = threads.getThreadCount();
-            Set<Thread> existing = Set.copyOf(Thread.getAllStackTraces().keySet());
-            threads.resetPeakThreadCount();
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            AtomicInteger hostThreads = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(tenants, task -> new Thread(task, "host-" + hostThreads.incrementAndGet()));
-            ThreadSampler sampler = ThreadSampler.start(existing);
-            long cpuBefore = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            List<CompletableFuture<SyncReport>> runs = list.stream().map(t -> engine.runAsync(t, pool)).toList();
-            long succeeded = 0;
-            long maxCalls = 0;
-            long retries = 0;
-            for (CompletableFuture<SyncReport> run : runs) {
-                SyncReport r = run.get();
-                succeeded += r.status() == SyncStatus.SUCCEEDED ? 1 : 0;
-                maxCalls = Math.max(maxCalls, r.apiCalls());
-                retries += r.streams().stream().mapToLong(StreamReport::retries).sum();
-            }
-            double wall = (System.nanoTime() - start) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-            int engineThreads = sampler.stop();
-            pool.shutdown();
-            engine.close();
-            if (!report) {
-                return;
-            }
-            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            long rejected = sim.journal().stream().filter(e -> e.status() == 429).count();
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            double floor = floorSeconds((int) maxCalls, TENANT_PER_SECOND, TENANT_PER_MINUTE);
-            result("tenants: 200 at once, 2/s and 60/min each, " + how, String.format(Locale.ROOT,
-                    "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429; send to answer p50 %d ms,"
-                            + " p99 %d ms, max %d ms; CPU %.1f s; peak heap %.0f MiB (simulator included); threads: %d before,"
-                            + " peak %d in all (the simulator's and the 200 callers included), at most %d besides those",
-                    succeeded, sim.journal().size(), retries, wall, floor, wall / floor, rejected, percentile(sorted, 50),
-                    percentile(sorted, 99), sorted[sorted.length - 1], cpu, peakHeap / 1048576.0, before,
-                    threads.getPeakThreadCount(), engineThreads));
+        return Cin7OmniSimulator.start(TINY, options);
+    }
+
+    /** A tiny account of its own for each of the round's tenants. */
+    private static void addAccounts(Cin7OmniSimulator sim, String prefix) {
+        for (int i = 0; i < TENANTS; i++) {
+            sim.addAccount(ManyTenants.credentials(prefix, i), TINY.withSeed(1_000 + i));
         }
+    }
+
+    private static final DatasetSpec TINY = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
+
+    /**
+     * Total wall / floor, 429s, the time from send to answer (with Cin7 answering at once, that is
+     * the time a request spends in the engine's queues and the simulator's) and from send to the
+     * simulator's count, the CPU the engine's process spent, peak heap, and the threads besides
+     * the simulator's and the 200 callers'.
+     */
+    private void report(String how, ManyTenants.Round r, List<JournalEntry> journal, SendLog sends, RateLimits limits) {
+        long rejected = journal.stream().filter(e -> e.status() == 429).count();
+        long[] toArrival = sends.toArrival(journal);
+        long late = Arrays.stream(toArrival).filter(ms -> ms > limits.countedWithin().toMillis()).count();
+        double floor = floorSeconds((int) r.maxCalls(), TENANT_PER_SECOND, TENANT_PER_MINUTE);
+        long[] sorted = r.latencies();
+        result("tenants: 200 at once, 2/s and 60/min each, " + how, String.format(Locale.ROOT,
+                "%d succeeded, %,d calls, %d retries, wall %.2fs, floor %.2fs, ratio %.2f, %d x 429; send to answer p50 %d ms,"
+                        + " p99 %d ms, max %d ms; send to arrival at the simulator (where Cin7 counts it) p50 %d ms, p90 %d ms,"
+                        + " p99 %d ms, max %d ms, %,d of %,d calls arriving later than countedWithin (%d ms) after their send;"
+                        + " CPU %.1f s; peak heap %.0f MiB; threads: %d before,"
+                        + " peak %d in all (the 200 callers included, and the simulator's if in the same JVM), at most %d besides those",
+                r.succeeded(), journal.size(), r.retries(), r.wallSeconds(), floor, r.wallSeconds() / floor, rejected,
+                percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1], percentile(toArrival, 50),
+                percentile(toArrival, 90), percentile(toArrival, 99), toArrival[toArrival.length - 1], late, toArrival.length,
+                limits.countedWithin().toMillis(), r.cpuSeconds(), r.peakHeapBytes() / 1048576.0, r.threadsBefore(), r.peakThreads(),
+                r.besides()));
     }
 
     private static long percentile(long[] sorted, int percent) {
         return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
-    }
-
-    /** Samples the threads started since, leaving out the simulator's (Jetty's) and the host's callers ({@code host-*}). */
-    private static final class ThreadSampler implements Runnable {
-        private final Set<Thread> existing;
-        private final Thread thread;
-        private volatile boolean running = true;
-        private int most;
-
-        private ThreadSampler(Set<Thread> existing) {
-            this.existing = existing;
-            this.thread = new Thread(this, "thread-sampler");
-        }
-
-        static ThreadSampler start(Set<Thread> existing) {
-            ThreadSampler sampler = new ThreadSampler(existing);
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                int now = (int) Thread.getAllStackTraces().keySet().stream().filter(t -> !existing.contains(t) && t.isAlive()
-                        && t != thread && !t.getName().startsWith("qtp") && !t.getName().startsWith("Connector-Scheduler")
-                        && !t.getName().startsWith("host-")).count();
-                most = Math.max(most, now);
-                LockSupport.parkNanos(20_000_000);
-            }
-        }
-
-        /** Stops sampling; the most threads seen at once. */
-        int stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return most;
-        }
     }
 }
