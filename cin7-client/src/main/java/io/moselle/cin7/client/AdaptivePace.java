@@ -31,8 +31,6 @@ final class AdaptivePace {
     private long refusals;
     /** Epoch millis of the last slow-down: refusals within a minute of it answer calls sent before it, and are not counted again. */
     private long lastDecrease = Long.MIN_VALUE;
-    /** How many times the pace was lowered. */
-    private long decreases;
     /** Epoch millis since when the pace is below the limit, or {@link Long#MIN_VALUE}. */
     private long slowedSince = Long.MIN_VALUE;
     private long slowedMillis;
@@ -81,16 +79,10 @@ final class AdaptivePace {
         paceAtRefusal = Math.min(perMinute, lastMinuteCalls);
         // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
         perMinute = Math.max(1, Math.min(perMinute, Math.max(lastMinuteCalls, perMinute / 2)) * DECREASE);
-        decreases++;
         if (slowedSince == Long.MIN_VALUE) {
             slowedSince = now;
         }
         return true;
-    }
-
-    /** How many times the pace was lowered so far. */
-    long decreases() {
-        return decreases;
     }
 
     /** Refusals (429) Cin7 made that the windows did not foresee. */

@@ -17,7 +17,9 @@ import java.util.Objects;
  * so neither latency that varies (a queue on a busy host) nor calls still in flight can make
  * Cin7 see too many calls in one window, while the seconds Cin7 spends answering a page do not
  * hold back the calls after it. Each call reserves the earliest instant at which it fits both
- * sliding windows, in arrival order, then waits outside the lock.
+ * sliding windows, in arrival order, and waits outside the lock; when its wait is over, it goes
+ * only if the calls sent by then leave it room, and waits again if not. A call that comes to its
+ * slot late, on a busy host, so never crowds the calls that went while it was held up.
  *
  * <p>Cin7's limits are shared with every other app on the customer's account, so Cin7 may refuse
  * a call (429) that these windows allowed. The windows are then applied at an adaptive pace
@@ -72,21 +74,25 @@ public final class Cin7RateLimiter {
                     + budget + "); no request was sent", budget.nextReset(now).orElse(null));
         }
         if (limits.isUnlimited()) {
-            return new Reservation(null, Duration.ZERO, 0);
+            return new Reservation(null, Duration.ZERO);
         }
         long nowMillis = now.toEpochMilli();
         synchronized (this) {
-            long at = earliestSlot(nowMillis);
+            long at = earliestSlot(nowMillis, false);
             SlidingWindows.Slot slot = new SlidingWindows.Slot(at, limits.countedWithin().toMillis());
             windows.add(slot);
-            return new Reservation(slot, Duration.ofMillis(at - nowMillis), pace.decreases());
+            return new Reservation(slot, Duration.ofMillis(at - nowMillis));
         }
     }
 
     /**
-     * After waiting for {@code reservation}'s slot: how much longer to wait, because the pace
-     * was lowered meanwhile (Cin7 refused a call) and the slot, reserved at the old pace, would
-     * come too soon. Zero when the call may go now.
+     * When the wait for {@code reservation}'s slot is over, right before sending: zero when the
+     * call may go now, and it is then taken as sent; else how much longer to wait. A slot is
+     * checked again against the calls sent, not those reserved, at the pace allowed now: a call
+     * that comes to its slot late (a busy host) may find its windows filled meanwhile by calls
+     * reserved after it, and a refusal from Cin7 may have lowered the pace. So no call goes where
+     * its windows are full, whatever order calls come to their slots in, and the first to come to
+     * a free slot takes it.
      */
     Duration recheck(Reservation reservation) {
         if (reservation.slot == null) {
@@ -94,25 +100,24 @@ public final class Cin7RateLimiter {
         }
         long nowMillis = clock.millis();
         synchronized (this) {
-            if (reservation.decreases == pace.decreases()) {
-                return Duration.ZERO;
-            }
-            reservation.decreases = pace.decreases();
             SlidingWindows.Slot slot = reservation.slot;
-            slot.at = Long.MIN_VALUE; // out of the windows while its place is sought again
-            long at = earliestSlot(nowMillis);
+            long at = earliestSlot(nowMillis, true);
             slot.sentAt = at;
             slot.at = at + limits.countedWithin().toMillis();
+            slot.sent = at == nowMillis;
             return Duration.ofMillis(at - nowMillis);
         }
     }
 
-    /** The earliest send time, from {@code nowMillis} on, that fits both windows at the pace allowed now. */
-    private long earliestSlot(long nowMillis) {
+    /**
+     * The earliest send time, from {@code nowMillis} on, that fits both windows at the pace
+     * allowed now, counting every call, or only those sent.
+     */
+    private long earliestSlot(long nowMillis, boolean sentOnly) {
         long margin = limits.margin().toMillis();
         return Math.max(nowMillis, Math.max(
-                windows.earliestAllowed(pace.perSecond(), 1_000 + margin),
-                windows.earliestAllowed(pace.perMinute(), 60_000 + margin)));
+                windows.earliestAllowed(pace.perSecond(), 1_000 + margin, sentOnly),
+                windows.earliestAllowed(pace.perMinute(), 60_000 + margin, sentOnly)));
     }
 
     /** Records that the call of {@code reservation} is being sent now, which may be later than reserved (a busy host). */
@@ -121,6 +126,7 @@ public final class Cin7RateLimiter {
             long now = clock.millis();
             synchronized (this) {
                 SlidingWindows.Slot slot = reservation.slot;
+                slot.sent = true;
                 if (now > slot.sentAt) {
                     slot.at += now - slot.sentAt;
                     slot.sentAt = now;
@@ -194,13 +200,9 @@ public final class Cin7RateLimiter {
         private final SlidingWindows.Slot slot;
         private final Duration waitTime;
 
-        /** How many slow-downs there had been when the slot was last placed. */
-        private long decreases;
-
-        private Reservation(SlidingWindows.Slot slot, Duration waitTime, long decreases) {
+        private Reservation(SlidingWindows.Slot slot, Duration waitTime) {
             this.slot = slot;
             this.waitTime = waitTime;
-            this.decreases = decreases;
         }
 
         Duration waitTime() {

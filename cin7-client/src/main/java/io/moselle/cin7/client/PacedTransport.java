@@ -35,21 +35,32 @@ final class PacedTransport {
     CompletableFuture<HttpTransport.Response> send(HttpTransport.Request request, Consumer<Duration> waiting, Runnable lastWord,
             Executor executor) {
         Cin7RateLimiter.Reservation slot = limiter.reserve();
-        return slot(slot, slot.waitTime(), waiting, executor).thenComposeAsync(ready -> {
-            lastWord.run();
-            limiter.sending(slot);
-            // the status line came, or the request failed: either way Cin7 has counted it by now
-            return transport.sendAsync(request).whenComplete((response, failure) -> limiter.completed(slot));
-        }, executor);
+        return after(slot.waitTime(), waiting).thenComposeAsync(waited -> sendWhenFree(slot, request, waiting, lastWord, executor), executor);
     }
 
-    /** Waits {@code wait}, then as long again as the limiter says, since a refusal may have lowered the pace meanwhile. */
-    private CompletableFuture<Void> slot(Cin7RateLimiter.Reservation slot, Duration wait, Consumer<Duration> waiting, Executor executor) {
+    /**
+     * On the executor: sends the request now if its slot still holds, else waits as long as the
+     * limiter says and tries again. The check and the send run in one task, so that a busy
+     * executor cannot make the request later than the slot it was checked for.
+     */
+    private CompletableFuture<HttpTransport.Response> sendWhenFree(Cin7RateLimiter.Reservation slot, HttpTransport.Request request,
+            Consumer<Duration> waiting, Runnable lastWord, Executor executor) {
+        Duration more = limiter.recheck(slot);
+        if (!more.isZero()) {
+            return after(more, waiting).thenComposeAsync(waited -> sendWhenFree(slot, request, waiting, lastWord, executor), executor);
+        }
+        lastWord.run();
+        limiter.sending(slot);
+        // the status line came, or the request failed: either way Cin7 has counted it by now
+        return transport.sendAsync(request).whenComplete((response, failure) -> limiter.completed(slot));
+    }
+
+    private CompletableFuture<Void> after(Duration wait, Consumer<Duration> waiting) {
         if (wait.isZero()) {
             return CompletableFuture.completedFuture(null);
         }
         waiting.accept(wait);
-        return sleeper.after(wait).thenComposeAsync(waited -> slot(slot, limiter.recheck(slot), waiting, executor), executor);
+        return sleeper.after(wait);
     }
 
     /** Cin7 refused a call (429) that the limiter's windows allowed: another app spends part of the limit. */

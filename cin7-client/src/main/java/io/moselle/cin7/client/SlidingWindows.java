@@ -15,6 +15,8 @@ final class SlidingWindows {
         long sentAt;
         /** The latest Cin7 may have counted it, epoch millis: what later calls are spaced from. */
         long at;
+        /** Whether the call was sent, or is being sent: until then its place is only reserved. */
+        boolean sent;
 
         Slot(long sentAt, long countedWithin) {
             this.sentAt = sentAt;
@@ -37,17 +39,23 @@ final class SlidingWindows {
         count = Math.min(count + 1, recent.length);
     }
 
-    /** The earliest time at which a call keeps at most {@code limit} calls in any window of {@code windowMillis}. */
-    long earliestAllowed(int limit, long windowMillis) {
-        if (count < limit) {
+    /**
+     * The earliest time at which a call keeps at most {@code limit} calls in any window of
+     * {@code windowMillis}, counting every call, or only those sent.
+     */
+    long earliestAllowed(int limit, long windowMillis, boolean sentOnly) {
+        long[] times = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (recent[i].sent || !sentOnly) {
+                times[n++] = recent[i].at;
+            }
+        }
+        if (n < limit) {
             return Long.MIN_VALUE;
         }
-        long[] times = new long[count];
-        for (int i = 0; i < count; i++) {
-            times[i] = recent[i].at;
-        }
-        Arrays.sort(times);
-        return times[count - limit] + windowMillis;
+        Arrays.sort(times, 0, n);
+        return times[n - limit] + windowMillis;
     }
 
     /** How many calls Cin7 may have counted after {@code since}, epoch millis. */

@@ -27,7 +27,7 @@ class RateLimiterTest {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Cin7RateLimiter.Reservation call = limiter.reserve();
-            clock.sleeper().sleep(call.waitTime());
+            waitForSlot(limiter, clock, call);
             limiter.sending(call);
             if (answered) {
                 limiter.completed(call);
@@ -35,6 +35,14 @@ class RateLimiterTest {
             times.add(Duration.between(T0, clock.instant()).toMillis());
         }
         return times;
+    }
+
+    /** Waits for the call's slot as the client does: its wait, then as long as the limiter says when it comes to it. */
+    private static void waitForSlot(Cin7RateLimiter limiter, FakeClock clock, Cin7RateLimiter.Reservation call) throws InterruptedException {
+        clock.sleeper().sleep(call.waitTime());
+        for (Duration more = limiter.recheck(call); !more.isZero(); more = limiter.recheck(call)) {
+            clock.sleeper().sleep(more);
+        }
     }
 
     @Test
@@ -193,22 +201,21 @@ class RateLimiterTest {
     }
 
     @Test
-    void aCallWaitingForItsSlotWhenCin7RefusesAnotherIsPlacedAgainAtTheLowerPace() throws InterruptedException {
+    void aCallWaitingForItsSlotWhenCin7RefusesAnotherIsCheckedAgainAtTheLowerPace() throws InterruptedException {
         FakeClock clock = new FakeClock(T0);
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(1, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
         sendTimes(limiter, clock, 60); // one a second, answered at once: the last at 59 s
         Cin7RateLimiter.Reservation waiting = limiter.reserve();
         assertThat(waiting.waitTime()).as("the 61st waits for the first to leave the minute").isEqualTo(Duration.ofSeconds(1));
-        assertThat(limiter.recheck(waiting)).as("nothing changed").isZero();
 
         limiter.refused(); // other apps spend part of the limit: 60 a minute was too many
 
         assertThat(limiter.perMinuteNow()).isEqualTo(54);
-        assertThat(limiter.recheck(waiting)).as("placed again at 54 a minute: 60 s after the 54th newest, sent at 6 s")
-                .isEqualTo(Duration.ofSeconds(7));
-        assertThat(limiter.recheck(waiting)).as("placed once per slow-down").isZero();
-
-        clock.sleeper().sleep(Duration.ofSeconds(7));
+        clock.sleeper().sleep(waiting.waitTime());
+        assertThat(limiter.recheck(waiting)).as("at its slot, at 60 s, checked at 54 a minute: 60 s after the 54th newest, sent at 6 s")
+                .isEqualTo(Duration.ofSeconds(6));
+        clock.sleeper().sleep(Duration.ofSeconds(6));
+        assertThat(limiter.recheck(waiting)).as("its new slot holds").isZero();
         limiter.sending(waiting); // in flight: Cin7 may count it up to a second after it left, at 67 s
         assertThat(limiter.reserve().waitTime()).as("one a second: a second after 67 s").isEqualTo(Duration.ofSeconds(2));
     }
@@ -216,7 +223,7 @@ class RateLimiterTest {
     /** Sends one call through the limiter, answered {@code latency} after it went out. */
     private static void answeredAfter(Cin7RateLimiter limiter, FakeClock clock, Duration latency) throws InterruptedException {
         Cin7RateLimiter.Reservation call = limiter.reserve();
-        clock.sleeper().sleep(call.waitTime());
+        waitForSlot(limiter, clock, call);
         limiter.sending(call);
         clock.advance(latency);
         limiter.completed(call);
@@ -299,6 +306,64 @@ class RateLimiterTest {
      */
     @Test
     void callsInFlightAndSlowRepliesNeverCrowdAWindowWhereverCin7CountedThem() {
+        long[][] sentAndCounted = simulate(0);
+        assertNoWindowCrowded(sentAndCounted[0], sentAndCounted[1]);
+        long spanMillis = sentAndCounted[0][sentAndCounted[0].length - 1] - sentAndCounted[0][0];
+        assertThat(spanMillis).as("and still about the minute's pace: 400 calls in under 7 minutes").isLessThan(7 * 60_000L);
+    }
+
+    /**
+     * The same with a busy host: a third of the calls come to their slot up to 1.5 s late. Calls
+     * reserved after a late one were spaced from where its slot was, so it seeks its place again.
+     */
+    @Test
+    void aCallComingLateToItsSlotNeverCrowdsTheCallsReservedAfterIt() {
+        long[][] sentAndCounted = simulate(1_500);
+        assertNoWindowCrowded(sentAndCounted[0], sentAndCounted[1]);
+    }
+
+    @Test
+    void aCallComingLateToItsSlotGoesAtOnceWhenTheWindowsStillHaveRoom() {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(2, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        Cin7RateLimiter.Reservation late = limiter.reserve();
+        clock.advance(Duration.ofMillis(700));
+        assertThat(limiter.recheck(late)).as("late, and nothing else reserved").isZero();
+        limiter.sending(late);
+        limiter.reserve();
+        assertThat(limiter.reserve().waitTime()).as("spaced from when it went, at 700 ms: at 2.7 s, a second after its latest count")
+                .isEqualTo(Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void theFirstCallToComeToAFreeSlotTakesItAndACallReservedBeforeItsTurnWaits() {
+        FakeClock clock = new FakeClock(T0);
+        Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(2, 60).withMargin(Duration.ZERO), CallBudget.unlimited(), clock);
+        Cin7RateLimiter.Reservation first = limiter.reserve();
+        Cin7RateLimiter.Reservation late = limiter.reserve();
+        limiter.sending(first);
+        clock.advance(Duration.ofMillis(100));
+        limiter.completed(first); // counted by 100 ms; the late call's slot counts up to 1 s
+        Cin7RateLimiter.Reservation third = limiter.reserve();
+        Cin7RateLimiter.Reservation fourth = limiter.reserve();
+        assertThat(third.waitTime()).as("a second after the first's answer").isEqualTo(Duration.ofMillis(1_000));
+        assertThat(fourth.waitTime()).as("a second after the late call's slot, counted within 1 s").isEqualTo(Duration.ofMillis(1_900));
+
+        clock.advance(Duration.ofMillis(1_100)); // a busy host: the third and the late call come to their slots at 1.2 s
+        assertThat(limiter.recheck(third)).isZero();
+        assertThat(limiter.recheck(late)).as("two in the second, the first's long gone").isZero();
+        clock.advance(Duration.ofMillis(800));
+        assertThat(limiter.recheck(fourth)).as("at its slot, 2 s, the window holds the third and the late call, counted by 2.2 s:"
+                + " a second after that").isEqualTo(Duration.ofMillis(1_200));
+    }
+
+    /**
+     * Runs 400 calls through a limiter at 3/s and 60/min, four in flight at once, on an event
+     * loop over a fake clock; a third of them come to their slot up to {@code maxLateMillis}
+     * late, rechecking it then. Returns when each was sent, and the latest Cin7 may have
+     * counted it (its reply, or 800 ms after its send).
+     */
+    private static long[][] simulate(int maxLateMillis) {
         FakeClock clock = new FakeClock(T0);
         long within = 800;
         Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.of(3, 60).withMargin(Duration.ZERO)
@@ -308,7 +373,7 @@ class RateLimiterTest {
         long[] sent = new long[calls];
         long[] latestCount = new long[calls];
         Cin7RateLimiter.Reservation[] reservations = new Cin7RateLimiter.Reservation[calls];
-        // events: {time, 0 = send / 1 = reply, call}
+        // events: {time, 0 = its slot / 1 = it comes to its slot / 2 = reply, call}
         java.util.PriorityQueue<long[]> events = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0]));
         int reserved = 0;
         int inFlight = 0;
@@ -324,20 +389,32 @@ class RateLimiterTest {
             clock.set(Instant.ofEpochMilli(event[0]));
             int call = (int) event[2];
             if (event[1] == 0) {
+                long late = maxLateMillis > 0 && random.nextInt(3) == 0 ? random.nextInt(maxLateMillis) : 0;
+                events.add(new long[] {clock.millis() + late, 1, call});
+            } else if (event[1] == 1) {
+                Duration more = limiter.recheck(reservations[call]);
+                if (!more.isZero()) {
+                    events.add(new long[] {clock.millis() + more.toMillis(), 1, call});
+                    continue;
+                }
                 limiter.sending(reservations[call]);
                 sent[call] = clock.millis();
-                events.add(new long[] {clock.millis() + random.nextInt(3_000), 1, call});
+                events.add(new long[] {clock.millis() + random.nextInt(3_000), 2, call});
             } else {
                 limiter.completed(reservations[call]);
                 latestCount[call] = Math.min(clock.millis(), sent[call] + within);
                 inFlight--;
             }
         }
-        for (int j = 0; j < calls; j++) {
-            // counted at its earliest, the send: how many others may Cin7 have counted in the window before?
+        return new long[][] {sent, latestCount};
+    }
+
+    /** Counted at its earliest, its send: how many others may Cin7 have counted in the second and the minute before each call? */
+    private static void assertNoWindowCrowded(long[] sent, long[] latestCount) {
+        for (int j = 0; j < sent.length; j++) {
             int perSecond = 0;
             int perMinute = 0;
-            for (int i = 0; i < calls; i++) {
+            for (int i = 0; i < sent.length; i++) {
                 if (i != j && sent[i] <= sent[j]) {
                     perSecond += latestCount[i] > sent[j] - 1_000 ? 1 : 0;
                     perMinute += latestCount[i] > sent[j] - 60_000 ? 1 : 0;
@@ -346,8 +423,6 @@ class RateLimiterTest {
             assertThat(perSecond).as("call %d: others in its second", j).isLessThanOrEqualTo(2);
             assertThat(perMinute).as("call %d: others in its minute", j).isLessThanOrEqualTo(59);
         }
-        long spanMillis = sent[calls - 1] - sent[0];
-        assertThat(spanMillis).as("and still about the minute's pace: 400 calls in under 7 minutes").isLessThan(7 * 60_000L);
     }
 
     private static void assertWindowsRespected(List<Long> sortedTimes, int limit, long windowMillis) {
