@@ -272,6 +272,11 @@ class RateLimiterTest {
         limiter.refused();
         assertThat(limiter.refusals()).isZero();
         assertThat(limiter.slowedTime()).isZero();
+        for (int i = 0; i < 100; i++) {
+            Cin7RateLimiter.Reservation call = limiter.reserve();
+            assertThat(call.waitTime()).isZero();
+            assertThat(limiter.recheck(call)).isZero();
+        }
     }
 
     @Test
