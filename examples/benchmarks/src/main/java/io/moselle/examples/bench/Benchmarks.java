@@ -369,6 +369,11 @@ public final class Benchmarks {
     static final int TENANT_PER_SECOND = 2;
     static final int TENANT_PER_MINUTE = 60;
     private static final int TENANTS = 200;
+    /**
+     * Each tenant's account: 3 branches, 12 products of 2 options, 100 days of 2 orders a day, 10
+     * purchase orders, 10 transfers: a first run of 9 calls.
+     */
+    private static final DatasetSpec TINY = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
 
     /**
      * 200 tenants at once in one JVM, each its own account at 2/s and 60/min: on the JVM started
@@ -447,8 +452,6 @@ public final class Benchmarks {
             sim.addAccount(ManyTenants.credentials(prefix, i), TINY.withSeed(1_000 + i));
         }
     }
-
-    private static final DatasetSpec TINY = new DatasetSpec(1, NOW, 3, 12, 2, 100, 2, 0, 10, 10);
 
     /**
      * Total wall / floor, 429s, the time from send to answer (with Cin7 answering at once, that is
