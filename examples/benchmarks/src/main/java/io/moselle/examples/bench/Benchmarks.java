@@ -348,8 +348,7 @@ public final class Benchmarks {
     /** A 1,000,000-order re-sync in a JVM of its own with -Xmx64m. */
     void memory() throws Exception {
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.large(NOW))) {
-            String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(javaBinary, "-Xmx64m", "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
+            Process child = new ProcessBuilder(javaBinary(), "-Xmx64m", "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
                     sim.baseUri().toString(), sim.credentials().username(), sim.credentials().apiKey(), NOW.toString())
                     .redirectErrorStream(true).start();
             String last = "";
@@ -423,8 +422,7 @@ public final class Benchmarks {
             for (int i = 1; i <= 3; i++) {
                 String prefix = "apart-" + i + "-";
                 addAccounts(sim, prefix);
-                String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                Process child = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), TenantsChild.class.getName(),
+                Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), TenantsChild.class.getName(),
                         sim.baseUri().toString(), prefix, Integer.toString(TENANTS), Long.toString(limits.countedWithin().toMillis()),
                         NOW.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 List<String> lines;
@@ -438,6 +436,11 @@ public final class Benchmarks {
                         ManyTenants.Round.read(lines), journal, SendLog.read(lines), limits);
             }
         }
+    }
+
+    /** The java command of this JVM, for the benchmarks' child JVMs. */
+    private static String javaBinary() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Cin7OmniSimulator tenantsSimulator(Duration pageLatency) {

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * The engine's side of one round of the many-tenants benchmark: every tenant's first run at
@@ -51,13 +52,9 @@ final class ManyTenants {
 
         /** One line, which {@link #read} reads back. */
         String line() {
-            StringBuilder latencyList = new StringBuilder();
-            for (long l : latencies) {
-                latencyList.append(latencyList.length() == 0 ? "" : ",").append(l);
-            }
-            return LINE + String.join("\t", List.of(Long.toString(succeeded), Long.toString(maxCalls), Long.toString(retries),
-                    Double.toString(wallSeconds), Double.toString(cpuSeconds), Long.toString(peakHeapBytes),
-                    Integer.toString(threadsBefore), Integer.toString(peakThreads), Integer.toString(besides), latencyList.toString()));
+            String latencyList = Arrays.stream(latencies).mapToObj(Long::toString).collect(Collectors.joining(","));
+            return LINE + succeeded + "\t" + maxCalls + "\t" + retries + "\t" + wallSeconds + "\t" + cpuSeconds + "\t" + peakHeapBytes
+                    + "\t" + threadsBefore + "\t" + peakThreads + "\t" + besides + "\t" + latencyList;
         }
 
         /** The round of {@code lines}' round line. */
