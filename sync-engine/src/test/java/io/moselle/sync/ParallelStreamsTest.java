@@ -8,6 +8,7 @@ import io.moselle.cin7.client.Sleeper;
 import io.moselle.cin7.simulator.Latency;
 import io.moselle.cin7.simulator.SimulatorOptions;
 import io.moselle.sync.spi.SyncListener;
+import io.moselle.sync.spi.UniformSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,62 @@ class ParallelStreamsTest {
             assertThat(atOnce).as("requests in flight at once, all tenants together").isGreaterThan(2 * tenants);
             assertThat(most.get()).as("threads beyond the simulator's, with " + atOnce + " requests in flight at once: " + names)
                     .isLessThanOrEqualTo(tenants + 8);
+        }
+    }
+
+    /**
+     * Runs compute with one of the engine's permits, as many as the machine has cores; a sink call
+     * waits on the host's I/O and gives its permit back meanwhile. Were it kept, tenants whose
+     * database is stuck would hold every permit and stop every other tenant.
+     */
+    @Test
+    void tenantsWhoseSinkIsStuckHoldNoneOfTheEnginesCores() throws Exception {
+        int stuckTenants = Runtime.getRuntime().availableProcessors();
+        CountDownLatch unstick = new CountDownLatch(1);
+        AtomicInteger stuckInSink = new AtomicInteger();
+        UniformSink sink = new UniformSink() {
+            @Override
+            public <R, K> void write(SyncBatch<R, K> batch) throws InterruptedException {
+                if (batch.tenantId().startsWith("stuck-") && batch.stream() == SyncStream.SALES_ORDERS) { // a page read in parallel
+                    stuckInSink.incrementAndGet();
+                    assertThat(unstick.await(2, TimeUnit.MINUTES)).isTrue();
+                }
+            }
+
+            @Override
+            public <R, K> void retainOnly(Snapshot<R, K> snapshot) {
+            }
+
+            @Override
+            public void productsComplete(Snapshot<io.moselle.mapping.Product, String> snapshot) {
+            }
+        };
+        try (EngineFixture f = new EngineFixture(DatasetSpec.small(EngineFixture.NOW))) {
+            SyncEngine engine = f.engine(b -> b.sink(sink).parallelism(4));
+            ExecutorService hosts = Executors.newFixedThreadPool(stuckTenants + 1);
+            try {
+                List<Future<SyncReport>> stuck = new ArrayList<>();
+                for (int i = 1; i <= stuckTenants; i++) {
+                    Tenant tenant = Tenant.of("stuck-" + i, f.sim.credentials(), f.tenant.settings());
+                    stuck.add(hosts.submit(() -> engine.run(tenant)));
+                }
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (stuckInSink.get() < stuckTenants) {
+                    assertThat(System.nanoTime()).as("every stuck tenant reached its sink").isLessThan(deadline);
+                    Thread.onSpinWait();
+                }
+                Tenant free = Tenant.of("free", f.sim.credentials(), f.tenant.settings());
+                assertThat(hosts.submit(() -> engine.run(free)).get(1, TimeUnit.MINUTES).status())
+                        .as("a tenant's run while " + stuckTenants + " others wait on their sink").isEqualTo(SyncStatus.SUCCEEDED);
+                unstick.countDown();
+                for (Future<SyncReport> run : stuck) {
+                    assertThat(run.get(1, TimeUnit.MINUTES).status()).isEqualTo(SyncStatus.SUCCEEDED);
+                }
+            } finally {
+                unstick.countDown();
+                hosts.shutdownNow();
+                engine.close();
+            }
         }
     }
 

@@ -24,17 +24,20 @@ import java.util.Set;
  * deliver at once), each under the run's lease. A page goes to the sink, then its checkpoint is
  * saved; with a {@link TransactionalSink} both are one transaction, fenced by the lease in the
  * database. A sink failure becomes a {@link SinkFailedException} that fails the stream, or a stop
- * when the run was stopped meanwhile; nothing reaches the sink once the run is stopped.
+ * when the run was stopped meanwhile; nothing reaches the sink once the run is stopped. Writes
+ * wait on the host's I/O, so they hold none of the engine's {@link CpuPermits}.
  */
 public final class Delivery {
     private final Target target;
     private final String tenantId;
     private final Fence fence;
     private final RunControl control;
+    private final CpuPermits cpu;
     private final Object lock = new Object();
 
-    Delivery(EngineConfig config, String tenantId, Lease lease, RunControl control) {
+    Delivery(EngineConfig config, String tenantId, Lease lease, RunControl control, CpuPermits cpu) {
         this.tenantId = tenantId;
+        this.cpu = cpu;
         this.fence = Fence.of(lease);
         this.control = control;
         this.target = config.transactionalSink() != null
@@ -85,17 +88,21 @@ public final class Delivery {
 
     /** Saves a checkpoint that no delivery goes with (a slice read to its end, or split). */
     void save(CheckpointKey key, Checkpoint checkpoint) {
-        synchronized (lock) {
-            target.save(key, checkpoint);
-        }
+        cpu.outside(() -> {
+            synchronized (lock) {
+                target.save(key, checkpoint);
+            }
+        });
     }
 
     private void call(Runnable write) {
         control.checkNotStopped();
         try {
-            synchronized (lock) {
-                write.run();
-            }
+            cpu.outside(() -> {
+                synchronized (lock) {
+                    write.run();
+                }
+            });
         } catch (RuntimeException e) {
             throw control.isStopped() ? control.stopped() : e;
         }

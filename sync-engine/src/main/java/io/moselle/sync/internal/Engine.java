@@ -25,6 +25,8 @@ public final class Engine {
     private final EngineConfig config;
     private final Cin7Connections connections;
     private final LeaseKeeper leases;
+    /** The cores every run's steps share. */
+    private final CpuPermits cpu = CpuPermits.ofCores();
     private final Map<String, RunControl> running = new ConcurrentHashMap<>();
     /** Runs and connection checks under way; guarded by this. */
     private final Set<RunControl> active = new HashSet<>();
@@ -129,7 +131,7 @@ public final class Engine {
                         "cannot take the lease on tenant " + tenant.id() + ": " + e.getMessage(), FailureKind.STORE);
             }
             try (held) {
-                return new TenantRun(config, tenant, control, held, now, resyncFrom, streams, connections).execute();
+                return new TenantRun(config, tenant, control, held, now, resyncFrom, streams, connections, cpu).execute();
             }
         } finally {
             running.remove(tenant.id(), control);

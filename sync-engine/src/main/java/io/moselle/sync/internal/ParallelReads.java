@@ -64,13 +64,17 @@ public final class ParallelReads {
     private final FailureHandler onFailure;
     private final Deque<Read> queue = new ArrayDeque<>();
     private final Set<Read> asking = new LinkedHashSet<>();
-    private final RunLoop loop = new RunLoop();
+    private final RunLoop loop;
 
-    /** @param inFlight how many requests to keep in flight now, at least 1; asked after each page */
-    ParallelReads(IntSupplier inFlight, RunControl control, FailureHandler onFailure) {
+    /**
+     * @param inFlight how many requests to keep in flight now, at least 1; asked after each page
+     * @param cpu the permits the run's steps compute with
+     */
+    ParallelReads(IntSupplier inFlight, RunControl control, FailureHandler onFailure, CpuPermits cpu) {
         this.inFlight = inFlight;
         this.control = control;
         this.onFailure = onFailure;
+        this.loop = new RunLoop(cpu);
     }
 
     /** Runs {@code reads} to their end, or until the run stops. */

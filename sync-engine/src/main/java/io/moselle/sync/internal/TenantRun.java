@@ -49,6 +49,8 @@ public final class TenantRun {
     /** The run's leases: each call is made only while they are known to be this run's. */
     private final LeaseKeeper.RunLeases leases;
     private final Delivery delivery;
+    /** The engine's cores, which the run's steps compute with. */
+    private final CpuPermits cpu;
     private final Map<SyncStream, StreamRun> runs = new EnumMap<>(SyncStream.class);
     private volatile WarehouseDirectory warehouses;
     /** How many branches Cin7 listed: each product option has a stock row in each. */
@@ -57,7 +59,7 @@ public final class TenantRun {
     private volatile FailureKind warehousesFailure;
 
     TenantRun(EngineConfig config, Tenant tenant, RunControl control, LeaseKeeper.RunLeases leases, Instant now, Instant resyncFrom,
-            Set<SyncStream> streams, Cin7Connections connections) {
+            Set<SyncStream> streams, Cin7Connections connections, CpuPermits cpu) {
         this.config = config;
         this.tenant = tenant;
         this.settings = tenant.settings();
@@ -71,7 +73,8 @@ public final class TenantRun {
             control.checkNotStopped();
             leases.checkHeld(); // a wait for the rate limit may have outlasted the lease
         }).build();
-        this.delivery = new Delivery(config, tenant.id(), leases.tenant(), control);
+        this.delivery = new Delivery(config, tenant.id(), leases.tenant(), control, cpu);
+        this.cpu = cpu;
     }
 
     SyncReport execute() {
@@ -179,7 +182,7 @@ public final class TenantRun {
 
     private ParallelReads reads() {
         return new ParallelReads(() -> Math.min(config.parallelism(), limiter.requestsInFlightToKeepUp()), control,
-                (read, e) -> failed(read.stream(), e));
+                (read, e) -> failed(read.stream(), e), cpu);
     }
 
     /** Runs {@code step} of stream {@code s}; if it throws, the stream ends as the failure says, and null is returned. */

@@ -101,7 +101,7 @@ class ParallelReadsTest {
         for (int i = 0; i < 12; i++) {
             reads.add(new Read(5));
         }
-        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { })
+        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { }, new CpuPermits(1))
                 .run(reads), "run");
         run.start();
         try {
@@ -132,7 +132,7 @@ class ParallelReadsTest {
     void aReadThatGoesOnIsOfferedTheRequestsInFlightThatNoReadUses() throws Exception {
         AtomicInteger wanted = new AtomicInteger(2);
         List<Read> reads = List.of(new Read(3), new Read(3), new Read(3), new Read(3));
-        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { })
+        Thread run = new Thread(() -> new ParallelReads(wanted::get, new RunControl(Thread.currentThread()), (read, e) -> { }, new CpuPermits(1))
                 .run(reads), "run");
         run.start();
         try {
@@ -155,7 +155,7 @@ class ParallelReadsTest {
         AtomicReference<RunControl> control = new AtomicReference<>();
         Thread run = new Thread(() -> {
             control.set(new RunControl(Thread.currentThread()));
-            new ParallelReads(() -> 2, control.get(), (read, e) -> { }).run(reads);
+            new ParallelReads(() -> 2, control.get(), (read, e) -> { }, new CpuPermits(1)).run(reads);
         }, "run");
         run.start();
         try {

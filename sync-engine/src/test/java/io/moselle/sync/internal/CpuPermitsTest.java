@@ -1,0 +1,181 @@
+package io.moselle.sync.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** At most as many steps of the runs' loops compute at once as there are permits; I/O inside a step holds none. */
+class CpuPermitsTest {
+    private final List<Thread> threads = new ArrayList<>();
+
+    @Test
+    void noMoreStepsRunAtOnceThanThereArePermits() throws Exception {
+        CpuPermits cpu = new CpuPermits(2);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Runnable step = () -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            await(finish);
+            running.decrementAndGet();
+        };
+        for (int i = 0; i < 5; i++) {
+            start(() -> cpu.run(step));
+        }
+        waitUntil(() -> cpu.waiting() == 3);
+        assertThat(running.get()).as("steps running while three wait").isEqualTo(2);
+
+        finish.countDown();
+        joinAll();
+        assertThat(most.get()).isEqualTo(2);
+        assertThat(cpu.waiting()).isZero();
+    }
+
+    @Test
+    void aStepWaitingOnIoGivesItsPermitBackMeanwhileAndTakesItBackAfter() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch ioDone = new CountDownLatch(1);
+        AtomicBoolean inIo = new AtomicBoolean();
+        AtomicBoolean afterIo = new AtomicBoolean();
+        start(() -> cpu.run(() -> {
+            cpu.outside(() -> {
+                inIo.set(true);
+                await(ioDone);
+            });
+            afterIo.set(true);
+        }));
+        waitUntil(inIo::get);
+
+        AtomicBoolean otherRan = new AtomicBoolean();
+        start(() -> cpu.run(() -> otherRan.set(true)));
+        waitUntil(otherRan::get);
+
+        CountDownLatch holdOn = new CountDownLatch(1);
+        AtomicBoolean holding = new AtomicBoolean();
+        start(() -> cpu.run(() -> {
+            holding.set(true);
+            await(holdOn);
+        }));
+        waitUntil(holding::get);
+        ioDone.countDown();
+        waitUntil(() -> cpu.waiting() == 1);
+        assertThat(afterIo.get()).as("the rest of the step ran while another step held the only permit").isFalse();
+
+        holdOn.countDown();
+        joinAll();
+        assertThat(afterIo.get()).isTrue();
+    }
+
+    @Test
+    void theRunsLoopsTakeTheirStepsInTurnWhenTheyShareOnePermit() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        RunLoop first = new RunLoop(cpu);
+        RunLoop second = new RunLoop(cpu);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicBoolean firstRunning = new AtomicBoolean();
+        AtomicBoolean secondRan = new AtomicBoolean();
+        first.execute(() -> {
+            firstRunning.set(true);
+            await(finish);
+        });
+        second.execute(() -> secondRan.set(true));
+        start(first::runNext);
+        waitUntil(firstRunning::get);
+        start(second::runNext);
+        waitUntil(() -> cpu.waiting() == 1);
+        assertThat(secondRan.get()).as("the second loop's step while the first's computes").isFalse();
+
+        finish.countDown();
+        joinAll();
+        assertThat(secondRan.get()).isTrue();
+    }
+
+    @Test
+    void ioOutsideAnyStepRunsWithoutAPermit() {
+        CpuPermits cpu = new CpuPermits(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        cpu.outside(() -> ran.set(true));
+        assertThat(ran.get()).isTrue();
+        assertThat(cpu.waiting()).isZero();
+    }
+
+    @Test
+    void aThreadInterruptedWhileWaitingForAPermitDoesNotRunItsStep() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        start(() -> cpu.run(() -> await(finish)));
+        Thread waiter = new Thread(() -> {
+            try {
+                cpu.run(() -> ran.set(true));
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        threads.add(waiter);
+        waiter.start();
+        waitUntil(() -> cpu.waiting() == 1);
+        waiter.interrupt();
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+        finish.countDown();
+        joinAll();
+        assertThat(interrupted.get()).isTrue();
+        assertThat(ran.get()).isFalse();
+    }
+
+    @Test
+    void thereIsAtLeastOnePermit() {
+        assertThatThrownBy(() -> new CpuPermits(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
+        assertThat(CpuPermits.ofCores().waiting()).isZero();
+    }
+
+    private interface Body {
+        void run() throws InterruptedException;
+    }
+
+    private void start(Body body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    private void joinAll() throws InterruptedException {
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(t.isAlive()).as(t.getName() + " ended").isFalse();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the condition came true within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}
