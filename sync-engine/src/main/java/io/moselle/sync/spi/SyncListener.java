@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Progress of runs, for logs, metrics and progress bars. Every method has a no-op default.
- * Called on the threads running the tenant; implementations must be fast and thread-safe (runs
- * of different tenants, and parallel streams of one, call at once) and must not throw.
+ * Called on the threads running the tenant; implementations must be fast (most events come
+ * while the run holds one of the engine's turns to compute, as many as the JVM has cores, which
+ * the other runs wait for), thread-safe (runs of different tenants, and parallel streams of one,
+ * call at once) and must not throw.
  */
 public interface SyncListener {
     /** A listener that does nothing: the engine's default. */
