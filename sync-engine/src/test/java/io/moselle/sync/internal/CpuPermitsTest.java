@@ -30,8 +30,7 @@ class CpuPermitsTest {
         for (int i = 0; i < 5; i++) {
             start(() -> cpu.run(step));
         }
-        waitUntil(() -> cpu.waiting() == 3);
-        assertThat(running.get()).as("steps running while three wait").isEqualTo(2);
+        waitUntil(() -> cpu.waiting() == 3 && running.get() == 2);
 
         finish.countDown();
         joinAll();
@@ -99,6 +98,100 @@ class CpuPermitsTest {
     }
 
     @Test
+    void aStepGivesItsPermitBackForEachWaitOnIo() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch secondIoDone = new CountDownLatch(1);
+        AtomicBoolean inSecondIo = new AtomicBoolean();
+        start(() -> cpu.run(() -> {
+            cpu.outside(() -> { });
+            cpu.outside(() -> {
+                inSecondIo.set(true);
+                await(secondIoDone);
+            });
+        }));
+        waitUntil(inSecondIo::get);
+
+        AtomicBoolean otherRan = new AtomicBoolean();
+        start(() -> cpu.run(() -> otherRan.set(true)));
+        waitUntil(otherRan::get);
+        secondIoDone.countDown();
+        joinAll();
+    }
+
+    @Test
+    void aWaitOnIoThatThrowsLeavesItsStepHoldingThePermitAsBefore() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch ioDone = new CountDownLatch(1);
+        AtomicBoolean inIo = new AtomicBoolean();
+        start(() -> cpu.run(() -> {
+            assertThatThrownBy(() -> cpu.outside(() -> {
+                throw new IllegalStateException("the database is down");
+            })).hasMessage("the database is down");
+            cpu.outside(() -> {
+                inIo.set(true);
+                await(ioDone);
+            });
+        }));
+        waitUntil(inIo::get);
+
+        AtomicBoolean otherRan = new AtomicBoolean();
+        start(() -> cpu.run(() -> otherRan.set(true)));
+        waitUntil(otherRan::get);
+        ioDone.countDown();
+        joinAll();
+    }
+
+    @Test
+    void aWaitOnIoNestedInAnotherGivesThePermitBackOnce() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch ioDone = new CountDownLatch(1);
+        AtomicBoolean inIo = new AtomicBoolean();
+        start(() -> cpu.run(() -> cpu.outside(() -> cpu.outside(() -> {
+            inIo.set(true);
+            await(ioDone);
+        }))));
+        waitUntil(inIo::get);
+        assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
+        ioDone.countDown();
+        joinAll();
+    }
+
+    @Test
+    void aWaitOnIoAfterAStepThatThrewGivesBackNoPermit() throws Exception {
+        CpuPermits cpu = new CpuPermits(1);
+        CountDownLatch ioDone = new CountDownLatch(1);
+        AtomicBoolean inIo = new AtomicBoolean();
+        start(() -> {
+            assertThatThrownBy(() -> cpu.run(() -> {
+                throw new IllegalStateException("a bad page");
+            })).hasMessage("a bad page");
+            cpu.outside(() -> {
+                inIo.set(true);
+                await(ioDone);
+            });
+        });
+        waitUntil(inIo::get);
+        assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
+        ioDone.countDown();
+        joinAll();
+    }
+
+    /** Starts two steps that wait to be let go: one runs, the other waits for the permit. */
+    private void assertOnlyOneOfTwoStepsRunsAtOnce(CpuPermits cpu) throws InterruptedException {
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            start(() -> cpu.run(() -> {
+                running.incrementAndGet();
+                await(finish);
+            }));
+        }
+        waitUntil(() -> cpu.waiting() == 1 && running.get() == 1);
+        finish.countDown();
+        waitUntil(() -> running.get() == 2);
+    }
+
+    @Test
     void ioOutsideAnyStepRunsWithoutAPermit() {
         CpuPermits cpu = new CpuPermits(1);
         AtomicBoolean ran = new AtomicBoolean();
@@ -113,7 +206,12 @@ class CpuPermitsTest {
         CountDownLatch finish = new CountDownLatch(1);
         AtomicBoolean ran = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
-        start(() -> cpu.run(() -> await(finish)));
+        AtomicBoolean holding = new AtomicBoolean();
+        start(() -> cpu.run(() -> {
+            holding.set(true);
+            await(finish);
+        }));
+        waitUntil(holding::get);
         Thread waiter = new Thread(() -> {
             try {
                 cpu.run(() -> ran.set(true));
