@@ -41,34 +41,23 @@ class CpuPermitsTest {
     @Test
     void aStepWaitingOnIoGivesItsPermitBackMeanwhileAndTakesItBackAfter() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch ioDone = new CountDownLatch(1);
-        AtomicBoolean inIo = new AtomicBoolean();
+        Stuck io = new Stuck();
         AtomicBoolean afterIo = new AtomicBoolean();
         start(() -> cpu.run(() -> {
-            cpu.outside(() -> {
-                inIo.set(true);
-                await(ioDone);
-            });
+            cpu.outside(io);
             afterIo.set(true);
         }));
-        waitUntil(inIo::get);
+        io.waitUntilIn();
+        assertAnotherStepRuns(cpu);
 
-        AtomicBoolean otherRan = new AtomicBoolean();
-        start(() -> cpu.run(() -> otherRan.set(true)));
-        waitUntil(otherRan::get);
-
-        CountDownLatch holdOn = new CountDownLatch(1);
-        AtomicBoolean holding = new AtomicBoolean();
-        start(() -> cpu.run(() -> {
-            holding.set(true);
-            await(holdOn);
-        }));
-        waitUntil(holding::get);
-        ioDone.countDown();
+        Stuck other = new Stuck();
+        start(() -> cpu.run(other));
+        other.waitUntilIn();
+        io.letGo();
         waitUntil(() -> cpu.waiting() == 1);
         assertThat(afterIo.get()).as("the rest of the step ran while another step held the only permit").isFalse();
 
-        holdOn.countDown();
+        other.letGo();
         joinAll();
         assertThat(afterIo.get()).isTrue();
     }
@@ -78,21 +67,17 @@ class CpuPermitsTest {
         CpuPermits cpu = new CpuPermits(1);
         RunLoop first = new RunLoop(cpu);
         RunLoop second = new RunLoop(cpu);
-        CountDownLatch finish = new CountDownLatch(1);
-        AtomicBoolean firstRunning = new AtomicBoolean();
+        Stuck firstStep = new Stuck();
         AtomicBoolean secondRan = new AtomicBoolean();
-        first.execute(() -> {
-            firstRunning.set(true);
-            await(finish);
-        });
+        first.execute(firstStep);
         second.execute(() -> secondRan.set(true));
         start(first::runNext);
-        waitUntil(firstRunning::get);
+        firstStep.waitUntilIn();
         start(second::runNext);
         waitUntil(() -> cpu.waiting() == 1);
         assertThat(secondRan.get()).as("the second loop's step while the first's computes").isFalse();
 
-        finish.countDown();
+        firstStep.letGo();
         joinAll();
         assertThat(secondRan.get()).isTrue();
     }
@@ -100,80 +85,85 @@ class CpuPermitsTest {
     @Test
     void aStepGivesItsPermitBackForEachWaitOnIo() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch secondIoDone = new CountDownLatch(1);
-        AtomicBoolean inSecondIo = new AtomicBoolean();
+        Stuck io = new Stuck();
         start(() -> cpu.run(() -> {
             cpu.outside(() -> { });
-            cpu.outside(() -> {
-                inSecondIo.set(true);
-                await(secondIoDone);
-            });
+            cpu.outside(io);
         }));
-        waitUntil(inSecondIo::get);
-
-        AtomicBoolean otherRan = new AtomicBoolean();
-        start(() -> cpu.run(() -> otherRan.set(true)));
-        waitUntil(otherRan::get);
-        secondIoDone.countDown();
+        io.waitUntilIn();
+        assertAnotherStepRuns(cpu);
+        io.letGo();
         joinAll();
     }
 
     @Test
     void aWaitOnIoThatThrowsLeavesItsStepHoldingThePermitAsBefore() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch ioDone = new CountDownLatch(1);
-        AtomicBoolean inIo = new AtomicBoolean();
+        Stuck io = new Stuck();
         start(() -> cpu.run(() -> {
             assertThatThrownBy(() -> cpu.outside(() -> {
                 throw new IllegalStateException("the database is down");
             })).hasMessage("the database is down");
-            cpu.outside(() -> {
-                inIo.set(true);
-                await(ioDone);
-            });
+            cpu.outside(io);
         }));
-        waitUntil(inIo::get);
-
-        AtomicBoolean otherRan = new AtomicBoolean();
-        start(() -> cpu.run(() -> otherRan.set(true)));
-        waitUntil(otherRan::get);
-        ioDone.countDown();
+        io.waitUntilIn();
+        assertAnotherStepRuns(cpu);
+        io.letGo();
         joinAll();
     }
 
     @Test
     void aWaitOnIoNestedInAnotherGivesThePermitBackOnce() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch ioDone = new CountDownLatch(1);
-        AtomicBoolean inIo = new AtomicBoolean();
-        start(() -> cpu.run(() -> cpu.outside(() -> cpu.outside(() -> {
-            inIo.set(true);
-            await(ioDone);
-        }))));
-        waitUntil(inIo::get);
+        Stuck io = new Stuck();
+        start(() -> cpu.run(() -> cpu.outside(() -> cpu.outside(io))));
+        io.waitUntilIn();
         assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
-        ioDone.countDown();
+        io.letGo();
         joinAll();
     }
 
     @Test
     void aWaitOnIoAfterAStepThatThrewGivesBackNoPermit() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch ioDone = new CountDownLatch(1);
-        AtomicBoolean inIo = new AtomicBoolean();
+        Stuck io = new Stuck();
         start(() -> {
             assertThatThrownBy(() -> cpu.run(() -> {
                 throw new IllegalStateException("a bad page");
             })).hasMessage("a bad page");
-            cpu.outside(() -> {
-                inIo.set(true);
-                await(ioDone);
-            });
+            cpu.outside(io);
         });
-        waitUntil(inIo::get);
+        io.waitUntilIn();
         assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
-        ioDone.countDown();
+        io.letGo();
         joinAll();
+    }
+
+    /** A step, or a wait on I/O, that lasts until let go. */
+    private static final class Stuck implements Runnable {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final AtomicBoolean inside = new AtomicBoolean();
+
+        @Override
+        public void run() {
+            inside.set(true);
+            await(done);
+        }
+
+        void waitUntilIn() throws InterruptedException {
+            waitUntil(inside::get);
+        }
+
+        void letGo() {
+            done.countDown();
+        }
+    }
+
+    /** A step started now runs: a permit is free. */
+    private void assertAnotherStepRuns(CpuPermits cpu) throws InterruptedException {
+        AtomicBoolean ran = new AtomicBoolean();
+        start(() -> cpu.run(() -> ran.set(true)));
+        waitUntil(ran::get);
     }
 
     /** Starts two steps that wait to be let go: one runs, the other waits for the permit. */
@@ -203,15 +193,11 @@ class CpuPermitsTest {
     @Test
     void aThreadInterruptedWhileWaitingForAPermitDoesNotRunItsStep() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        CountDownLatch finish = new CountDownLatch(1);
         AtomicBoolean ran = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
-        AtomicBoolean holding = new AtomicBoolean();
-        start(() -> cpu.run(() -> {
-            holding.set(true);
-            await(finish);
-        }));
-        waitUntil(holding::get);
+        Stuck holder = new Stuck();
+        start(() -> cpu.run(holder));
+        holder.waitUntilIn();
         Thread waiter = new Thread(() -> {
             try {
                 cpu.run(() -> ran.set(true));
@@ -224,7 +210,7 @@ class CpuPermitsTest {
         waitUntil(() -> cpu.waiting() == 1);
         waiter.interrupt();
         waiter.join(TimeUnit.SECONDS.toMillis(30));
-        finish.countDown();
+        holder.letGo();
         joinAll();
         assertThat(interrupted.get()).isTrue();
         assertThat(ran.get()).isFalse();
