@@ -88,24 +88,25 @@ public final class Delivery {
 
     /** Saves a checkpoint that no delivery goes with (a slice read to its end, or split). */
     void save(CheckpointKey key, Checkpoint checkpoint) {
-        cpu.outside(() -> {
-            synchronized (lock) {
-                target.save(key, checkpoint);
-            }
-        });
+        oneAtATime(() -> target.save(key, checkpoint));
     }
 
     private void call(Runnable write) {
         control.checkNotStopped();
         try {
-            cpu.outside(() -> {
-                synchronized (lock) {
-                    write.run();
-                }
-            });
+            oneAtATime(write);
         } catch (RuntimeException e) {
             throw control.isStopped() ? control.stopped() : e;
         }
+    }
+
+    /** Runs {@code write} after the tenant's writes before it, without a permit: it waits on the host's I/O. */
+    private void oneAtATime(Runnable write) {
+        cpu.outside(() -> {
+            synchronized (lock) {
+                write.run();
+            }
+        });
     }
 
     /** Where writes go: a plain sink then the checkpoint store, or both in one transaction. */

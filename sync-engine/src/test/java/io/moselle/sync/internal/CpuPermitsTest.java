@@ -19,23 +19,15 @@ class CpuPermitsTest {
     @Test
     void noMoreStepsRunAtOnceThanThereArePermits() throws Exception {
         CpuPermits cpu = new CpuPermits(2);
-        CountDownLatch finish = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        Runnable step = () -> {
-            most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            await(finish);
-            running.decrementAndGet();
-        };
-        for (int i = 0; i < 5; i++) {
-            start(() -> cpu.run(step));
-        }
-        waitUntil(() -> cpu.waiting() == 3 && running.get() == 2);
-
-        finish.countDown();
+        assertAtMostThisManyStepsRunAtOnce(cpu, 2);
         joinAll();
-        assertThat(most.get()).isEqualTo(2);
         assertThat(cpu.waiting()).isZero();
+    }
+
+    @Test
+    void byDefaultThereAreAsManyPermitsAsTheJvmHasCores() throws Exception {
+        assertAtMostThisManyStepsRunAtOnce(CpuPermits.ofCores(), Runtime.getRuntime().availableProcessors());
+        joinAll();
     }
 
     @Test
@@ -85,58 +77,52 @@ class CpuPermitsTest {
     @Test
     void aStepGivesItsPermitBackForEachWaitOnIo() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        Stuck io = new Stuck();
-        start(() -> cpu.run(() -> {
+        whileStuck(io -> cpu.run(() -> {
             cpu.outside(() -> { });
             cpu.outside(io);
-        }));
-        io.waitUntilIn();
-        assertAnotherStepRuns(cpu);
-        io.letGo();
-        joinAll();
+        }), () -> assertAnotherStepRuns(cpu));
     }
 
     @Test
     void aWaitOnIoThatThrowsLeavesItsStepHoldingThePermitAsBefore() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        Stuck io = new Stuck();
-        start(() -> cpu.run(() -> {
+        whileStuck(io -> cpu.run(() -> {
             assertThatThrownBy(() -> cpu.outside(() -> {
                 throw new IllegalStateException("the database is down");
             })).hasMessage("the database is down");
             cpu.outside(io);
-        }));
-        io.waitUntilIn();
-        assertAnotherStepRuns(cpu);
-        io.letGo();
-        joinAll();
+        }), () -> assertAnotherStepRuns(cpu));
     }
 
     @Test
     void aWaitOnIoNestedInAnotherGivesThePermitBackOnce() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        Stuck io = new Stuck();
-        start(() -> cpu.run(() -> cpu.outside(() -> cpu.outside(io))));
-        io.waitUntilIn();
-        assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
-        io.letGo();
-        joinAll();
+        whileStuck(io -> cpu.run(() -> cpu.outside(() -> cpu.outside(io))), () -> assertAtMostThisManyStepsRunAtOnce(cpu, 1));
     }
 
     @Test
     void aWaitOnIoAfterAStepThatThrewGivesBackNoPermit() throws Exception {
         CpuPermits cpu = new CpuPermits(1);
-        Stuck io = new Stuck();
-        start(() -> {
+        whileStuck(io -> {
             assertThatThrownBy(() -> cpu.run(() -> {
                 throw new IllegalStateException("a bad page");
             })).hasMessage("a bad page");
             cpu.outside(io);
-        });
+        }, () -> assertAtMostThisManyStepsRunAtOnce(cpu, 1));
+    }
+
+    /** Starts {@code body} on a thread of its own, checks {@code meanwhile} once it is stuck in its I/O, then lets it end. */
+    private void whileStuck(StuckBody body, Body meanwhile) throws InterruptedException {
+        Stuck io = new Stuck();
+        start(() -> body.run(io));
         io.waitUntilIn();
-        assertOnlyOneOfTwoStepsRunsAtOnce(cpu);
+        meanwhile.run();
         io.letGo();
         joinAll();
+    }
+
+    private interface StuckBody {
+        void run(Stuck io) throws InterruptedException;
     }
 
     /** A step, or a wait on I/O, that lasts until let go. */
@@ -166,19 +152,22 @@ class CpuPermitsTest {
         waitUntil(ran::get);
     }
 
-    /** Starts two steps that wait to be let go: one runs, the other waits for the permit. */
-    private void assertOnlyOneOfTwoStepsRunsAtOnce(CpuPermits cpu) throws InterruptedException {
+    /**
+     * Starts one step more than {@code permits}, each waiting to be let go: {@code permits} of
+     * them run and one waits for a permit; then lets them go and waits until the last has run.
+     */
+    private void assertAtMostThisManyStepsRunAtOnce(CpuPermits cpu, int permits) throws InterruptedException {
         CountDownLatch finish = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i <= permits; i++) {
             start(() -> cpu.run(() -> {
                 running.incrementAndGet();
                 await(finish);
             }));
         }
-        waitUntil(() -> cpu.waiting() == 1 && running.get() == 1);
+        waitUntil(() -> cpu.waiting() == 1 && running.get() == permits);
         finish.countDown();
-        waitUntil(() -> running.get() == 2);
+        waitUntil(() -> running.get() == permits + 1);
     }
 
     @Test
@@ -219,7 +208,6 @@ class CpuPermitsTest {
     @Test
     void thereIsAtLeastOnePermit() {
         assertThatThrownBy(() -> new CpuPermits(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
-        assertThat(CpuPermits.ofCores().waiting()).isZero();
     }
 
     private interface Body {
