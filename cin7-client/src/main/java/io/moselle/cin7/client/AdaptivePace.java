@@ -6,11 +6,12 @@ import java.time.Duration;
  * The per-minute pace a limiter allows now: its limit, lowered when Cin7 refuses a call that the
  * windows allowed (another app spends part of the limit), and raised back call by call.
  *
- * <p>Each refusal lowers the pace to 90% of the calls sent in the last minute, but at most to
- * 45% of the pace before (multiplicative decrease; once a minute at most, since refusals within a
- * minute answer calls sent before), and every answered call then raises it (additive increase):
- * by 1/7200 of the limit near the calls of the minute Cin7 refused one (from 95% to 110% of
- * them), so the pace settles just under what the other apps leave, probing upwards slowly; by
+ * <p>Each refusal takes what the other apps leave to be the calls sent in the last minute, but at
+ * least half the pace before (a refusal in a run's first seconds comes before a minute of calls),
+ * and lowers the pace to 90% of that (multiplicative decrease; once a minute at most, since
+ * refusals within a minute answer calls sent before). Every answered call then raises it
+ * (additive increase): by 1/7200 of the limit near what was taken as left (from 95% to 110% of
+ * it), so the pace settles just under what the other apps leave, probing upwards slowly; by
  * 1/300 below and above that, so a lone refusal costs little and the pace comes back to the full
  * limit soon after the other apps stop. Not thread-safe: its limiter guards it.
  */
@@ -26,7 +27,7 @@ final class AdaptivePace {
     private final int perMinuteLimit;
     /** The per-minute pace allowed now. */
     private double perMinute;
-    /** The calls of the last minute when Cin7 last refused one (at most the pace then): about what it let through. */
+    /** What the other apps were taken to leave when Cin7 last refused a call: the last minute's calls, at least half the pace then. */
     private double paceAtRefusal;
     private long refusals;
     /** Epoch millis of the last slow-down: refusals within a minute of it answer calls sent before it, and are not counted again. */
@@ -75,10 +76,11 @@ final class AdaptivePace {
             return false;
         }
         lastDecrease = now;
-        // recover fast up to just under what Cin7 let through, then probe slowly
-        paceAtRefusal = Math.min(perMinute, lastMinuteCalls);
-        // what the others leave is about what we sent in the last minute; but one refusal never more than halves the pace
-        perMinute = Math.max(1, Math.min(perMinute, Math.max(lastMinuteCalls, perMinute / 2)) * DECREASE);
+        // What the others leave is about what we sent in the last minute; but a refusal in the first
+        // seconds of a run comes before a minute of calls says so, so it is never taken as less than half the pace.
+        paceAtRefusal = Math.min(perMinute, Math.max(lastMinuteCalls, perMinute / 2));
+        // keep a little under it, recover fast up to just under it, then probe slowly
+        perMinute = Math.max(1, paceAtRefusal * DECREASE);
         if (slowedSince == Long.MIN_VALUE) {
             slowedSince = now;
         }

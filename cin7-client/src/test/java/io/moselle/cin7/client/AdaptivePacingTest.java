@@ -43,6 +43,30 @@ class AdaptivePacingTest {
         }
     }
 
+    /**
+     * Cin7 refuses the first second's burst, before a minute of calls says what the other app
+     * leaves: the pace takes what it then keeps (half the limit at least) as what is left, and
+     * probes slowly from just under it, so a short run is not refused again.
+     */
+    @Test
+    void aRefusalInTheFirstSecondsIsTheOnlyOneOfAShortRun() {
+        FakeClock clock = new FakeClock(NOW);
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
+                SimulatorOptions.unlimited().withRateLimits(3, 60, 0).withOtherAppCallsPerMinute(30).withClock(clock))) {
+            Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), clock);
+            Cin7Client client = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials())
+                    .httpVersion(HttpClient.Version.HTTP_1_1).rateLimiter(limiter).clock(clock).sleeper(clock.sleeper()).build();
+
+            for (int i = 0; i < 150; i++) {
+                client.branches().list().stream().count();
+            }
+
+            assertThat(sim.journal()).filteredOn(e -> e.status() == 429).as("refused").hasSize(1)
+                    .allSatisfy(e -> assertThat(e.at()).isBefore(NOW.plusSeconds(1)));
+            assertThat(sim.journal()).filteredOn(e -> e.status() == 200).hasSize(150);
+        }
+    }
+
     @Test
     void withoutAnotherAppThePaceStaysAtTheLimitAndNothingIsRefused() {
         FakeClock clock = new FakeClock(NOW);
