@@ -18,10 +18,15 @@ import io.moselle.sync.SyncStream;
 import io.moselle.sync.Tenant;
 import io.moselle.sync.spi.InMemoryCheckpointStore;
 import io.moselle.sync.spi.SyncListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -230,9 +235,13 @@ final class OnboardingBenchmark {
             double wall = time.secondsSince(start);
             engine.close();
             List<JournalEntry> journal = sim.journal();
+            String journalFile = System.getProperty("journal");
+            if (journalFile != null) {
+                writeJournal(journal, Path.of(journalFile));
+            }
             int refused = (int) journal.stream().filter(e -> e.status() == 429).count();
             double recentWall = (recentAt.get() - start) * SCALE / 1e9;
-            List<Integer> perMinute = new java.util.ArrayList<>();
+            List<Integer> perMinute = new ArrayList<>();
             for (JournalEntry e : journal) {
                 int minute = (int) (Duration.between(NOW, e.at()).toSeconds() / 60);
                 while (perMinute.size() <= minute) {
@@ -243,6 +252,23 @@ final class OnboardingBenchmark {
             double minuteFullAt = journal.stream().map(JournalEntry::at).sorted().skip(PER_MINUTE - 1).findFirst()
                     .map(at -> Duration.between(NOW, at).toMillis() / 1000.0).orElse(Double.NaN);
             return new Outcome(pages, report, journal.size(), refused, wall, recentCalls.get(), recentWall, perMinute, minuteFullAt);
+        }
+    }
+
+    /**
+     * Each call the simulator received, one a line, in the order received: when (Cin7's seconds
+     * from the start), its latency (real seconds), status, resource, query and rows answered.
+     */
+    private static void writeJournal(List<JournalEntry> journal, Path file) {
+        List<String> lines = new ArrayList<>();
+        for (JournalEntry e : journal) {
+            lines.add(String.format(Locale.ROOT, "%.2f %.2f %d %s %s %d", Duration.between(NOW, e.at()).toMillis() / 1000.0,
+                    e.latency().toMillis() / 1000.0, e.status(), e.resource(), e.query(), e.rows()));
+        }
+        try {
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
