@@ -67,13 +67,11 @@ final class AdaptivePace {
     /**
      * Cin7 refused a call at {@code now}, when {@code lastMinuteCalls} calls had gone out in the
      * last minute: the pace drops, unless it dropped less than a minute ago.
-     *
-     * @return whether the pace was lowered
      */
-    boolean refused(long now, int lastMinuteCalls) {
+    void refused(long now, int lastMinuteCalls) {
         refusals++;
         if (lastDecrease != Long.MIN_VALUE && now - lastDecrease < 60_000) {
-            return false;
+            return;
         }
         lastDecrease = now;
         // What the others leave is about what we sent in the last minute; but a refusal in the first
@@ -84,7 +82,6 @@ final class AdaptivePace {
         if (slowedSince == Long.MIN_VALUE) {
             slowedSince = now;
         }
-        return true;
     }
 
     /** Refusals (429) Cin7 made that the windows did not foresee. */
