@@ -18,28 +18,21 @@ class AdaptivePacingTest {
 
     @Test
     void anotherAppSpendingHalfTheLimitCostsUsUnderOnePercentRefusedAndAtMostATenthMoreTime() {
-        FakeClock clock = new FakeClock(NOW);
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
-                SimulatorOptions.unlimited().withRateLimits(3, 60, 0).withOtherAppCallsPerMinute(30).withClock(clock))) {
-            Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), clock);
-            Cin7Client client = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials())
-                    .httpVersion(HttpClient.Version.HTTP_1_1).rateLimiter(limiter).clock(clock).sleeper(clock.sleeper()).build();
+        try (Account account = new Account(30)) {
             int calls = 1_200;
 
-            for (int i = 0; i < calls; i++) {
-                client.branches().list().stream().count();
-            }
+            account.call(calls);
 
-            long refused = sim.journal().stream().filter(e -> e.status() == 429).count();
-            Duration elapsed = Duration.between(NOW, clock.instant());
+            long refused = account.sim.journal().stream().filter(e -> e.status() == 429).count();
+            Duration elapsed = Duration.between(NOW, account.clock.instant());
             Duration floor = Duration.ofMinutes(calls / 30); // the 30 a minute the other app leaves us
             System.out.printf("AdaptivePacingTest: %d calls, %d refused (%.2f%%), %.3f x the floor, slowed %s%n", calls, refused,
-                    100.0 * refused / calls, (double) elapsed.toMillis() / floor.toMillis(), limiter.slowedTime());
+                    100.0 * refused / calls, (double) elapsed.toMillis() / floor.toMillis(), account.limiter.slowedTime());
             assertThat(refused).as("refusals").isLessThan(calls / 100);
-            assertThat(limiter.refusals()).isEqualTo(refused);
+            assertThat(account.limiter.refusals()).isEqualTo(refused);
             assertThat(elapsed).as("wall time").isLessThanOrEqualTo(floor.plus(floor.dividedBy(10)));
-            assertThat(limiter.slowedTime()).isPositive();
-            assertThat(sim.journal()).filteredOn(e -> e.status() == 200).hasSize(calls);
+            assertThat(account.limiter.slowedTime()).isPositive();
+            assertThat(account.sim.journal()).filteredOn(e -> e.status() == 200).hasSize(calls);
         }
     }
 
@@ -50,37 +43,50 @@ class AdaptivePacingTest {
      */
     @Test
     void aRefusalInTheFirstSecondsIsTheOnlyOneOfAShortRun() {
-        FakeClock clock = new FakeClock(NOW);
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
-                SimulatorOptions.unlimited().withRateLimits(3, 60, 0).withOtherAppCallsPerMinute(30).withClock(clock))) {
-            Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), clock);
-            Cin7Client client = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials())
-                    .httpVersion(HttpClient.Version.HTTP_1_1).rateLimiter(limiter).clock(clock).sleeper(clock.sleeper()).build();
+        try (Account account = new Account(30)) {
+            account.call(150);
 
-            for (int i = 0; i < 150; i++) {
-                client.branches().list().stream().count();
-            }
-
-            assertThat(sim.journal()).filteredOn(e -> e.status() == 429).as("refused").hasSize(1)
+            assertThat(account.sim.journal()).filteredOn(e -> e.status() == 429).as("refused").hasSize(1)
                     .allSatisfy(e -> assertThat(e.at()).isBefore(NOW.plusSeconds(1)));
-            assertThat(sim.journal()).filteredOn(e -> e.status() == 200).hasSize(150);
+            assertThat(account.sim.journal()).filteredOn(e -> e.status() == 200).hasSize(150);
         }
     }
 
     @Test
     void withoutAnotherAppThePaceStaysAtTheLimitAndNothingIsRefused() {
-        FakeClock clock = new FakeClock(NOW);
-        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
-                SimulatorOptions.unlimited().withRateLimits(3, 60, 0).withClock(clock))) {
-            Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), clock);
-            Cin7Client client = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials())
-                    .httpVersion(HttpClient.Version.HTTP_1_1).rateLimiter(limiter).clock(clock).sleeper(clock.sleeper()).build();
-            for (int i = 0; i < 300; i++) {
+        try (Account account = new Account(0)) {
+            account.call(300);
+
+            assertThat(account.sim.journal()).extracting(JournalEntry::status).containsOnly(200);
+            assertThat(account.limiter.perMinuteNow()).isEqualTo(60);
+            assertThat(account.limiter.slowedTime()).isZero();
+        }
+    }
+
+    /** A simulated account at Cin7's limits, another app spending some of them, and a paced client, on a fake clock. */
+    private static final class Account implements AutoCloseable {
+        final FakeClock clock = new FakeClock(NOW);
+        final Cin7OmniSimulator sim;
+        final Cin7RateLimiter limiter = Cin7RateLimiter.create(RateLimits.defaults(), CallBudget.unlimited(), clock);
+        final Cin7Client client;
+
+        Account(int otherAppCallsPerMinute) {
+            sim = Cin7OmniSimulator.start(DatasetSpec.small(NOW),
+                    SimulatorOptions.unlimited().withRateLimits(3, 60, 0).withOtherAppCallsPerMinute(otherAppCallsPerMinute).withClock(clock));
+            client = Cin7Client.builder().baseUri(sim.baseUri()).credentials(sim.credentials()).httpVersion(HttpClient.Version.HTTP_1_1)
+                    .rateLimiter(limiter).clock(clock).sleeper(clock.sleeper()).build();
+        }
+
+        /** Lists the branches {@code calls} times, one call after the other. */
+        void call(int calls) {
+            for (int i = 0; i < calls; i++) {
                 client.branches().list().stream().count();
             }
-            assertThat(sim.journal()).extracting(JournalEntry::status).containsOnly(200);
-            assertThat(limiter.perMinuteNow()).isEqualTo(60);
-            assertThat(limiter.slowedTime()).isZero();
+        }
+
+        @Override
+        public void close() {
+            sim.close();
         }
     }
 }
