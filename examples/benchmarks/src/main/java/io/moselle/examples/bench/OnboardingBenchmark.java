@@ -259,7 +259,7 @@ final class OnboardingBenchmark {
      * Each call the simulator received, one a line, in the order received: when (Cin7's seconds
      * from the start), its latency (real seconds), status, resource, query and rows answered.
      */
-    private static void writeJournal(List<JournalEntry> journal, Path file) {
+    static void writeJournal(List<JournalEntry> journal, Path file) {
         List<String> lines = new ArrayList<>();
         for (JournalEntry e : journal) {
             lines.add(String.format(Locale.ROOT, "%.2f %.2f %d %s %s %d", Duration.between(NOW, e.at()).toMillis() / 1000.0,
