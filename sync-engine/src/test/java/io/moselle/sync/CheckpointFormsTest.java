@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.moselle.sync.spi.CallBudgets;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.CheckpointKey;
+import io.moselle.sync.spi.Slice;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,22 @@ class CheckpointFormsTest {
         assertThat(Checkpoint.fromJson(Checkpoint.initial().toJson())).isEqualTo(Checkpoint.initial());
         assertThatThrownBy(() -> Checkpoint.fromJson("{\"window\": 7")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void partsCutByIdAreReadBackWithTheirHighestIdAndSlicesWithoutOneAsUnbounded() {
+        Checkpoint parts = new Checkpoint(WINDOW, java.util.List.of(new Slice(WINDOW, 9_000), new Slice(WINDOW, 500, 9_000)));
+        String json = parts.toJson();
+
+        assertThat(Checkpoint.fromJson(json)).isEqualTo(parts);
+        assertThat(json).contains("\"highestId\":9000").containsOnlyOnce("highestId");
+        String before = "{\"window\":{\"from\":\"2026-08-29T06:00:00Z\",\"to\":\"2026-11-27T06:00:00Z\"},"
+                + "\"pending\":[{\"from\":\"2026-08-29T06:00:00Z\",\"to\":\"2026-11-27T06:00:00Z\",\"lastId\":750}]}";
+        assertThat(Checkpoint.fromJson(before).pending()).containsExactly(new Slice(WINDOW, 750, Slice.UNBOUNDED));
+        assertThatThrownBy(() -> Checkpoint.fromJson(before.replace("750}", "750,\"highestId\":700}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pending[0].highestId 700 is below its lastId 750");
+        assertThatThrownBy(() -> Checkpoint.fromJson(before.replace("750}", "750,\"highestId\":\"x\"}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pending[0].highestId is not an id");
     }
 
     @Test

@@ -31,8 +31,8 @@ class FileCheckpointStoreTest {
         FileCheckpointStore store = new FileCheckpointStore(dir);
         assertThat(store.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).isEmpty();
         store.save("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(750), LEASE);
-        store.save("acme", CheckpointKey.daily(SyncStream.PURCHASE_ORDERS), pending(0).done(WINDOW), LEASE);
-        store.save("other tenant/ü", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(0).done(WINDOW), LEASE);
+        store.save("acme", CheckpointKey.daily(SyncStream.PURCHASE_ORDERS), pending(0).done(Slice.of(WINDOW)), LEASE);
+        store.save("other tenant/ü", CheckpointKey.daily(SyncStream.SALES_ORDERS), pending(0).done(Slice.of(WINDOW)), LEASE);
 
         FileCheckpointStore reopened = new FileCheckpointStore(dir);
         assertThat(reopened.load("acme", CheckpointKey.daily(SyncStream.SALES_ORDERS))).contains(new Checkpoint(WINDOW, List.of(new Slice(WINDOW, 750))));

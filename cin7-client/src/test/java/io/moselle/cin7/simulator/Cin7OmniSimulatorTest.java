@@ -189,6 +189,19 @@ class Cin7OmniSimulatorTest {
     }
 
     @Test
+    void idBoundsSelectARangeOfIdsChangedRecordsIncluded() {
+        sim.data().modify(SimulatedData.SALES_ORDERS, 40, o -> o.put("reference", "changed"));
+        long inserted = sim.data().insertSalesOrder();
+        Where range = Where.field("id").atMost(60);
+
+        assertThat(all(client.salesOrders().list(ListQuery.builder().where(range).afterId(30).build())))
+                .extracting(SalesOrder::id).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(31, 60).boxed().toList());
+        assertThat(all(client.salesOrders().list(ListQuery.builder().where(Where.field("id").lessThan(inserted + 1)).afterId(inserted - 1).build())))
+                .extracting(SalesOrder::id).containsExactly(inserted);
+        assertThat(all(client.salesOrders().list(ListQuery.builder().where(range).afterId(61).build()))).isEmpty();
+    }
+
+    @Test
     void whereSupportsInAndCaseInsensitiveText() {
         assertThat(all(client.salesOrders().list(ListQuery.builder().where(Where.field("id").in(3, 5, 8)).build())))
                 .extracting(SalesOrder::id).containsExactlyInAnyOrder(3L, 5L, 8L);

@@ -3,6 +3,7 @@ package io.moselle.cin7.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -80,8 +81,10 @@ final class Table {
      */
     Iterator<ObjectNode> candidates(WhereClause where, Instant now) {
         long size = generator.size(now);
-        long from = Math.max(1, hasIds ? where.minimumId() : 1);
-        long to = size;
+        long lowestId = Math.max(1, hasIds ? where.minimumId() : 1);
+        long highestId = hasIds ? where.maximumId() : Long.MAX_VALUE;
+        long from = lowestId;
+        long to = Math.min(size, highestId);
         Duration lag = generator.maxLag();
         if (generator.createdOf(1) != null) {
             Instant lower = where.lowerDateBound("modifiedDate").orElse(null);
@@ -93,7 +96,9 @@ final class Table {
                 to = Math.min(to, generator.firstKeyCreatedAtOrAfter(upper.plusSeconds(1)) - 1);
             }
         }
-        Iterator<Map.Entry<Long, ObjectNode>> changed = overlay.tailMap(Math.max(1, hasIds ? where.minimumId() : 1)).entrySet().iterator();
+        Iterator<Map.Entry<Long, ObjectNode>> changed = lowestId > highestId
+                ? Collections.emptyIterator()
+                : overlay.subMap(lowestId, true, highestId, true).entrySet().iterator();
         long firstBase = from;
         long lastBase = to;
         return new Iterator<>() {

@@ -90,6 +90,22 @@ final class WhereClause implements Predicate<ObjectNode> {
         return min;
     }
 
+    /** The highest id the clause's {@code id} bounds allow: {@code Long.MAX_VALUE} when none. */
+    long maximumId() {
+        long max = Long.MAX_VALUE;
+        for (Condition c : conditions) {
+            if (c.field.equalsIgnoreCase("id") && c.literals.get(0) instanceof BigDecimal n) {
+                long v = switch (c.op) {
+                    case "<" -> n.longValue() - 1;
+                    case "<=", "=" -> n.longValue();
+                    default -> Long.MAX_VALUE;
+                };
+                max = Math.min(max, v);
+            }
+        }
+        return max;
+    }
+
     private static final class Condition {
         final String field;
         final String op;

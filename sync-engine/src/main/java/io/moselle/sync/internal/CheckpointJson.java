@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The JSON form of a {@link Checkpoint}, for stores that keep checkpoints as text:
- * {@code {"window": {"from", "to"}, "pending": [{"from", "to", "lastId"}, ...]}}. Also reads the
+ * {@code {"window": {"from", "to"}, "pending": [{"from", "to", "lastId", "highestId"}, ...]}}
+ * ({@code highestId} only for a slice that ends at an id). Also reads the
  * form of earlier versions ({@code pendingFrom}, {@code pendingTo}, {@code lastId},
  * {@code completedUpTo}), so existing checkpoint files keep working.
  */
@@ -43,7 +44,12 @@ public final class CheckpointJson {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         checkpoint.newestWindow().ifPresentOrElse(w -> window(node.putObject("window"), w), () -> node.putNull("window"));
         ArrayNode pending = node.putArray("pending");
-        checkpoint.pending().forEach(s -> window(pending.addObject(), s.window()).put("lastId", s.lastId()));
+        for (Slice s : checkpoint.pending()) {
+            ObjectNode slice = window(pending.addObject(), s.window()).put("lastId", s.lastId());
+            if (s.isBounded()) {
+                slice.put("highestId", s.highestId());
+            }
+        }
         return node;
     }
 
@@ -64,7 +70,7 @@ public final class CheckpointJson {
             throw new IllegalArgumentException("pending is not a list");
         }
         for (int i = 0; i < slices.size(); i++) {
-            pending.add(new Slice(window(slices.get(i), "pending[" + i + "]"), lastId(slices.get(i).get("lastId"), "pending[" + i + "].lastId")));
+            pending.add(slice(slices.get(i), "pending[" + i + "]"));
         }
         return new Checkpoint(window, pending);
     }
@@ -77,6 +83,19 @@ public final class CheckpointJson {
             return new Checkpoint(pending, List.of(new Slice(pending, lastId(node.get("lastId"), "lastId"))));
         }
         return completed == null ? Checkpoint.initial() : new Checkpoint(new Window(completed, completed), List.of());
+    }
+
+    private static Slice slice(JsonNode node, String path) {
+        Window window = window(node, path);
+        long lastId = lastId(node.get("lastId"), path + ".lastId");
+        if (!node.hasNonNull("highestId")) {
+            return new Slice(window, lastId);
+        }
+        long highestId = lastId(node.get("highestId"), path + ".highestId");
+        if (highestId < lastId) {
+            throw new IllegalArgumentException(path + ".highestId " + highestId + " is below its lastId " + lastId);
+        }
+        return new Slice(window, lastId, highestId);
     }
 
     private static ObjectNode window(ObjectNode node, Window window) {

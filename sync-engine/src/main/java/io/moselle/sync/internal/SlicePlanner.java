@@ -5,7 +5,6 @@ import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,25 +16,18 @@ import java.util.List;
  *   <li><b>Newest first</b>: every pending slice that crosses the start of the recent part (the
  *   stream's lookback) is cut there, and the slices are ordered by their end, newest first, so
  *   the recent part is read before older history.</li>
- *   <li><b>Cutting where the rest lies</b>: a slice of a long window (a first run's history, a
- *   re-sync) may be cut into parts while it is read, every part going on after the slice's last
- *   delivered id. Cin7 gives ids in creation order and a record is modified no earlier than it
- *   was created, so what is left of the slice was created after the last record read, and is
- *   modified from some time after that: the parts share the time from then to the slice's end,
- *   and a part is only made when the page read says it holds at least a page of its own
- *   ({@link #cuts}). A part is never shorter than {@link #MINIMUM}.</li>
+ *   <li><b>Cutting by id</b>: a slice of a long window (a first run's history, a re-sync) may
+ *   be cut into parts while it is read, each part holding the window's records of one range of
+ *   ids after the slice's last delivered id, sized to end with a nearly full page
+ *   ({@link #cuts}).</li>
  * </ul>
  * Cutting a slice after its last id is always safe: every record of it with a smaller id was
- * delivered, whichever half of the window it is in.
+ * delivered, and each record with a larger one is in exactly one part, whenever it was created or
+ * modified.
  */
 public final class SlicePlanner {
-    /** The shortest half a slice is cut into. */
-    static final Duration MINIMUM = Duration.ofDays(1);
-    /**
-     * The fewest pages a part is cut for: each part ends with a page of its own, a call more than
-     * reading it with the rest, which two pages read side by side pay for.
-     */
-    static final int PAGES_A_PART = 2;
+    /** The least share of an unbounded slice's pages left to its newest part. */
+    private static final double NEWEST_SHARE = 0.1;
 
     private SlicePlanner() {}
 
@@ -45,13 +37,14 @@ public final class SlicePlanner {
         for (Slice slice : plan.pending()) {
             Window w = slice.window();
             if (w.from().isBefore(recentFrom) && w.to().isAfter(recentFrom)) {
-                slices.add(new Slice(new Window(recentFrom, w.to()), slice.lastId()));
-                slices.add(new Slice(new Window(w.from(), recentFrom), slice.lastId()));
+                slices.add(new Slice(new Window(recentFrom, w.to()), slice.lastId(), slice.highestId()));
+                slices.add(new Slice(new Window(w.from(), recentFrom), slice.lastId(), slice.highestId()));
             } else {
                 slices.add(slice);
             }
         }
-        slices.sort(Comparator.comparing((Slice s) -> s.window().to()).thenComparing(s -> s.window().from()).reversed());
+        slices.sort(Comparator.comparing((Slice s) -> s.window().to()).thenComparing(s -> s.window().from())
+                .thenComparingLong(Slice::highestId).reversed());
         return new Checkpoint(plan.newestWindow().orElse(null), slices);
     }
 
@@ -60,44 +53,84 @@ public final class SlicePlanner {
         return !slice.window().from().isBefore(recentFrom);
     }
 
-    /** When a record read was created and last modified, if Cin7 says. */
-    record Dates(Instant created, Instant modified) {}
+    /** A record read: its id, and when it was created, if Cin7 says. */
+    record Seen(long id, Instant created) {}
 
     /**
-     * Where to cut what is left of {@code window} into at most {@code parts} parts of equal
-     * length, oldest first, after a full page of {@code page}'s records (in the order read, by
-     * id): none when the page says fewer than {@link #PAGES_A_PART} pages a part are left. What is left was created after
-     * the newest record read and is modified about as long after its creation as the page's
-     * records were (their median), so the parts share the time from then to the window's end;
-     * the pages left are estimated from the pace at which the page's records were created.
+     * Where to cut what is left of {@code rest} (the slice after its last delivered id, the last
+     * id of {@code page}) into at most {@code parts} parts, by id: the highest id of each part
+     * but the newest, ascending. None when the page says fewer than two pages are left.
+     *
+     * <p>{@code page} is a full page, in the order read (by id). Every part but the newest is
+     * given the ids of a whole number of pages: a range of ids holds at most as many records, so
+     * it is read in that many calls whatever its records (the last page is short, or ends at the
+     * part's highest id). Where the page's newer half says the window's records lie sparser among
+     * ids, a part is given more ids, as many as hold its pages by that density less a margin for
+     * the spread of the draw. Parts are as many as wanted, and as few pages each as that allows.
+     *
+     * <p>The pages left are the density's over a bounded slice; over an unbounded one, the pace
+     * at which the page's records were created, to the window's end, and its newest part is left
+     * at least a tenth of them, so that an estimate a tenth too high still leaves it rows to read.
      */
-    static List<Instant> cuts(Window window, List<Dates> page, int parts) {
-        Instant first = null;
-        Instant last = null;
-        List<Duration> lags = new ArrayList<>();
-        for (Dates d : page) {
-            if (d.created() != null && d.modified() != null && !d.created().isBefore(window.from()) && d.created().isBefore(window.to())) {
-                first = first == null || d.created().isBefore(first) ? d.created() : first;
-                last = last == null || d.created().isAfter(last) ? d.created() : last;
-                lags.add(d.modified().isAfter(d.created()) ? Duration.between(d.created(), d.modified()) : Duration.ZERO);
-            }
-        }
-        if (first == null || !last.isAfter(first) || parts < 2) {
-            return List.of(); // the page tells nothing of the pace, or no part is wanted
-        }
-        lags.sort(null);
-        Instant from = last.plus(lags.get(lags.size() / 2));
-        if (!from.isBefore(window.to())) {
+    static List<Long> cuts(Slice rest, List<Seen> page, int parts) {
+        int rows = page.size();
+        if (parts < 2 || rows < 4) {
             return List.of();
         }
-        Duration rest = Duration.between(from, window.to());
-        long pagesLeft = Duration.between(last, window.to()).toMillis() / Duration.between(first, last).toMillis();
-        long byLength = rest.toMillis() / MINIMUM.toMillis();
-        int n = (int) Math.min(parts, Math.min(pagesLeft / PAGES_A_PART, byLength));
-        List<Instant> cuts = new ArrayList<>();
+        int half = rows / 2;
+        long span = page.get(rows - 1).id() - page.get(half).id();
+        if (span <= 0) {
+            return List.of();
+        }
+        double density = Math.min(1.0, (double) (rows - 1 - half) / span);
+        double pagesLeft = rest.isBounded() ? density * (rest.highestId() - rest.lastId()) / rows : pagesLeftByPace(rest.window(), page);
+        int wanted = (int) Math.min(parts, Math.floor(pagesLeft));
+        if (wanted < 2) {
+            return List.of();
+        }
+        int pagesAPart = (int) Math.ceil(pagesLeft / wanted);
+        double held = (double) pagesAPart * rows;
+        // the rows of a part given `held / density` ids: a binomial draw of its ids at a density measured from (rows - half) records
+        double spread = Math.sqrt(held * (1 - density) + held * held * (1 - density) / (rows - half));
+        long width = Math.max((long) held, (long) Math.floor((held - 3 * spread) / density));
+        int n;
+        if (rest.isBounded()) {
+            n = (int) Math.min(wanted, Math.ceil((double) (rest.highestId() - rest.lastId()) / width));
+        } else {
+            double newest = Math.max(1, pagesLeft * NEWEST_SHARE);
+            n = (int) Math.min(wanted, 1 + Math.floor((pagesLeft - newest) * rows / (width * density)));
+        }
+        List<Long> cuts = new ArrayList<>();
         for (int i = 1; i < n; i++) {
-            cuts.add(from.plus(rest.multipliedBy(i).dividedBy(n)).truncatedTo(ChronoUnit.SECONDS));
+            long cut = rest.lastId() + i * width;
+            if (cut > rest.highestId() - width / 4) {
+                break; // the newest part would hold too few ids to be worth a call of its own
+            }
+            cuts.add(cut);
         }
         return cuts;
+    }
+
+    /**
+     * The pages left in {@code window} after {@code page}, from the pace at which its records
+     * created in the window were created; 0 when the page does not say.
+     */
+    private static double pagesLeftByPace(Window window, List<Seen> page) {
+        Instant first = null;
+        Instant last = null;
+        int count = 0;
+        for (Seen seen : page) {
+            Instant created = seen.created();
+            if (created != null && !created.isBefore(window.from()) && created.isBefore(window.to())) {
+                first = first == null || created.isBefore(first) ? created : first;
+                last = last == null || created.isAfter(last) ? created : last;
+                count++;
+            }
+        }
+        if (first == null || !last.isAfter(first)) {
+            return 0;
+        }
+        double recordsAMilli = (double) (count - 1) / Duration.between(first, last).toMillis();
+        return recordsAMilli * Duration.between(last, window.to()).toMillis() / page.size();
     }
 }

@@ -51,7 +51,7 @@ public final class WindowPlanner {
         for (Slice slice : current.pending()) {
             Window before = slice.window().before(from);
             if (!before.isEmpty()) {
-                pending.add(new Slice(before, slice.lastId()));
+                pending.add(new Slice(before, slice.lastId(), slice.highestId()));
             }
         }
         if (!window.isEmpty()) {

@@ -24,10 +24,10 @@ import java.util.function.BooleanSupplier;
  * cut newest first ({@link SlicePlanner}), then read slice by slice, each by keyset
  * ({@code id > lastId}, {@code id ASC}), several at once when the run allows. Every page is
  * delivered to the sink, then the checkpoint saved. In a long window (a first run's history, a
- * re-sync) a slice whose page came back full is cut into parts when the run has requests in
- * flight to spare and the page says each part has pages of its own ({@link SlicePlanner#cuts}):
- * enough to keep the rate limit busy while Cin7 takes seconds a page, and no part whose answer
- * would be empty.
+ * re-sync) a slice whose page came back full is cut by id into parts when the run has requests
+ * in flight to spare and the page says each part has pages of its own ({@link SlicePlanner#cuts}):
+ * enough to keep the rate limit busy while Cin7 takes seconds a page, each part sized to end with
+ * a nearly full page, and no part whose answer would be empty.
  *
  * @param <T> the Cin7 record type
  * @param <R> the Moselle record type
@@ -95,29 +95,32 @@ public final class WindowedRead<T extends Identified, R, K> {
         return reads;
     }
 
-    /** One slice, read page by page after its last delivered id. */
+    /** One slice, read page by page after its last delivered id, up to its highest id. */
     private final class SliceRead extends PageRead {
-        private Window window;
-        private long lastId;
+        /** The slice as read so far: its window, last delivered id and highest id. */
+        private Slice part;
         private int pages;
-        /** When the records of the last page were created and modified, in the order read; empty unless that page was full. */
-        private List<SlicePlanner.Dates> dates = List.of();
+        /** The records of the last page, in the order read; empty unless that page was full. */
+        private List<SlicePlanner.Seen> seen = List.of();
 
-        SliceRead(Slice slice) {
+        SliceRead(Slice part) {
             super(WindowedRead.this.s);
-            this.window = slice.window();
-            this.lastId = slice.lastId();
+            this.part = part;
         }
 
         @Override
         Optional<Window> window() {
-            return Optional.of(window);
+            return Optional.of(part.window());
         }
 
         @Override
         CompletableFuture<BooleanSupplier> nextPage(RunLoop loop) {
-            Where inWindow = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
-            return deliver(source.resource().apply(s.client).fetchAsync(ListQuery.builder().where(inWindow).afterId(lastId).build(), loop),
+            Window window = part.window();
+            Where where = Where.field("modifiedDate").atLeast(window.from()).and(Where.field("modifiedDate").before(window.to()));
+            if (part.isBounded()) {
+                where = where.and(Where.field("id").atMost(part.highestId()));
+            }
+            return deliver(source.resource().apply(s.client).fetchAsync(ListQuery.builder().where(where).afterId(part.lastId()).build(), loop),
                     this::delivered);
         }
 
@@ -130,21 +133,21 @@ public final class WindowedRead<T extends Identified, R, K> {
                 } else {
                     long last = p.items().get(p.items().size() - 1).id();
                     synchronized (WindowedRead.this) {
-                        Checkpoint next = checkpoint.progress(window, last);
+                        Checkpoint next = checkpoint.progress(part, last);
                         s.delivery.page(s.counters, source.type(), outcomes, checkpointKey, next);
                         checkpoint = next;
                     }
-                    lastId = last;
+                    part = part.after(last);
                 }
             });
-            if (!page.isLast()) {
-                dates = new ArrayList<>(page.items().size());
-                page.items().forEach(record -> dates.add(source.dates().apply(record)));
+            if (!page.isLast() && part.lastId() < part.highestId()) {
+                seen = new ArrayList<>(page.items().size());
+                page.items().forEach(record -> seen.add(new SlicePlanner.Seen(record.id(), source.created().apply(record))));
                 return true;
             }
             boolean streamDone;
             synchronized (WindowedRead.this) {
-                update(c -> c.done(window));
+                update(c -> c.done(part));
                 streamDone = --unread == 0;
             }
             if (streamDone) {
@@ -155,36 +158,35 @@ public final class WindowedRead<T extends Identified, R, K> {
 
         /**
          * After a full page of a long window, with requests in flight to spare: the newer parts
-         * of what is left, each read after the same last id, newest first; this read keeps the
-         * oldest.
+         * of what is left, by id, newest first; this read keeps the oldest.
          */
         @Override
         public List<ParallelReads.Read> split(int spare) {
-            List<Instant> cuts = longWindow ? SlicePlanner.cuts(window, dates, spare + 1) : List.of();
-            dates = List.of();
+            List<Long> cuts = longWindow ? SlicePlanner.cuts(part, seen, spare + 1) : List.of();
+            seen = List.of();
             if (cuts.isEmpty()) {
                 return List.of();
             }
             List<ParallelReads.Read> parts = new ArrayList<>();
-            Instant end = window.to();
+            long highest = part.highestId();
             for (int i = cuts.size() - 1; i >= 0; i--) {
-                parts.add(new SliceRead(new Slice(new Window(cuts.get(i), end), lastId)));
-                end = cuts.get(i);
+                parts.add(new SliceRead(new Slice(part.window(), cuts.get(i), highest)));
+                highest = cuts.get(i);
             }
-            Window whole = window;
+            Slice whole = part;
             synchronized (WindowedRead.this) {
                 update(c -> {
                     Checkpoint next = c;
-                    Window rest = whole;
+                    Slice rest = whole;
                     for (int i = cuts.size() - 1; i >= 0; i--) {
                         next = next.split(rest, cuts.get(i));
-                        rest = new Window(rest.from(), cuts.get(i));
+                        rest = new Slice(rest.window(), rest.lastId(), cuts.get(i));
                     }
                     return next;
                 });
                 unread += cuts.size();
             }
-            window = new Window(window.from(), cuts.get(0));
+            part = new Slice(part.window(), part.lastId(), cuts.get(0));
             return parts;
         }
     }

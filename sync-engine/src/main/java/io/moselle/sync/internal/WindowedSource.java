@@ -14,6 +14,7 @@ import io.moselle.mapping.cin7.SalesOrderMapping;
 import io.moselle.mapping.cin7.WarehouseDirectory;
 import io.moselle.sync.RecordType;
 import io.moselle.sync.SyncStream;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -25,22 +26,22 @@ import java.util.function.Function;
  * @param mapping one Cin7 record to its outcome
  * @param type the Moselle record type delivered
  * @param settingsKey the stream's key in the tenant settings
- * @param dates when a record was created (its id is given in creation order) and last modified
+ * @param created when a record was created, if Cin7 says (it gives ids in creation order)
  * @param <T> the Cin7 record type
  * @param <R> the Moselle record type
  * @param <K> the Moselle key type
  */
 record WindowedSource<T extends Identified, R, K>(Function<Cin7Client, Cin7Resource<T>> resource, Mapping<T, R> mapping,
-        RecordType<R, K> type, RecordSet settingsKey, Function<T, SlicePlanner.Dates> dates) {
+        RecordType<R, K> type, RecordSet settingsKey, Function<T, Instant> created) {
 
     private static final WindowedSource<?, ?, ?> SALES_ORDERS = new WindowedSource<>(Cin7Client::salesOrders,
-            SalesOrderMapping::map, RecordType.SALES_ORDER, RecordSet.SALES_ORDERS, (SalesOrder o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
+            SalesOrderMapping::map, RecordType.SALES_ORDER, RecordSet.SALES_ORDERS, SalesOrder::createdDate);
     private static final WindowedSource<?, ?, ?> PURCHASE_ORDERS = new WindowedSource<>(Cin7Client::purchaseOrders,
             ReplenishmentMapping::purchaseOrder, RecordType.REPLENISHMENT_ORDER, RecordSet.PURCHASE_ORDERS,
-            (PurchaseOrder o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
+            PurchaseOrder::createdDate);
     private static final WindowedSource<?, ?, ?> BRANCH_TRANSFERS = new WindowedSource<>(Cin7Client::branchTransfers,
             ReplenishmentMapping::transfer, RecordType.REPLENISHMENT_ORDER, RecordSet.BRANCH_TRANSFERS,
-            (BranchTransfer o) -> new SlicePlanner.Dates(o.createdDate(), o.modifiedDate()));
+            BranchTransfer::createdDate);
 
     /** A pure mapping rule of {@code moselle-mapping}. */
     @FunctionalInterface

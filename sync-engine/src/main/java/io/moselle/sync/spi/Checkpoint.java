@@ -30,8 +30,9 @@ public record Checkpoint(Window window, List<Slice> pending) {
 
     /**
      * The checkpoint as JSON text, for a store that keeps checkpoints as text:
-     * {@code {"window": {"from", "to"}, "pending": [{"from", "to", "lastId"}, ...]}}, instants in
-     * UTC. {@link #fromJson(String)} reads it back.
+     * {@code {"window": {"from", "to"}, "pending": [{"from", "to", "lastId", "highestId"}, ...]}},
+     * instants in UTC, {@code highestId} only for a slice that ends at an id.
+     * {@link #fromJson(String)} reads it back.
      */
     public String toJson() {
         return CheckpointJson.write(this);
@@ -61,56 +62,42 @@ public record Checkpoint(Window window, List<Slice> pending) {
         return pending.isEmpty();
     }
 
-    /** The slice of {@code window}, delivered up to {@code id}. */
-    public Checkpoint progress(Window slice, long id) {
-        return replace(slice, new Slice(slice, id));
+    /** The pending {@code part} (found by its window and highest id), delivered up to {@code id}. */
+    public Checkpoint progress(Slice part, long id) {
+        return replace(part, List.of(part.after(id)));
     }
 
-    /** The slice of {@code window} read to its end. */
-    public Checkpoint done(Window slice) {
-        return replace(slice, null);
+    /** The pending {@code part} read to its end. */
+    public Checkpoint done(Slice part) {
+        return replace(part, List.of());
     }
 
     /**
-     * The pending slice of {@code slice} cut in two at {@code at}: the newer half first, both
-     * after the slice's last delivered id.
+     * The pending {@code part} cut in two after id {@code at}: the newer ids first (from
+     * {@code at} on, up to the part's highest id), then the older (after the part's last
+     * delivered id, up to {@code at}).
      */
-    public Checkpoint split(Window slice, Instant at) {
-        if (!at.isAfter(slice.from()) || !at.isBefore(slice.to())) {
-            throw new IllegalArgumentException(at + " is not inside " + slice);
+    public Checkpoint split(Slice part, long at) {
+        Slice pendingPart = pending.stream().filter(part::isSamePartAs).findFirst().orElse(part);
+        if (at <= pendingPart.lastId() || at >= part.highestId()) {
+            throw new IllegalArgumentException("id " + at + " is not inside " + pendingPart);
         }
-        List<Slice> next = new ArrayList<>(pending.size() + 1);
-        boolean found = false;
-        for (Slice s : pending) {
-            if (s.window().equals(slice)) {
-                found = true;
-                next.add(new Slice(new Window(at, slice.to()), s.lastId()));
-                next.add(new Slice(new Window(slice.from(), at), s.lastId()));
-            } else {
-                next.add(s);
-            }
-        }
-        if (!found) {
-            throw new IllegalArgumentException("no pending slice " + slice + " in " + this);
-        }
-        return new Checkpoint(window, next);
+        return replace(part, List.of(new Slice(part.window(), at, part.highestId()), new Slice(part.window(), pendingPart.lastId(), at)));
     }
 
-    private Checkpoint replace(Window slice, Slice replacement) {
-        List<Slice> next = new ArrayList<>(pending.size());
+    private Checkpoint replace(Slice part, List<Slice> replacement) {
+        List<Slice> next = new ArrayList<>(pending.size() + replacement.size());
         boolean found = false;
         for (Slice s : pending) {
-            if (s.window().equals(slice)) {
+            if (!found && s.isSamePartAs(part)) {
                 found = true;
-                if (replacement != null) {
-                    next.add(replacement);
-                }
+                next.addAll(replacement);
             } else {
                 next.add(s);
             }
         }
         if (!found) {
-            throw new IllegalArgumentException("no pending slice " + slice + " in " + this);
+            throw new IllegalArgumentException("no pending slice " + part + " in " + this);
         }
         return new Checkpoint(window, next);
     }

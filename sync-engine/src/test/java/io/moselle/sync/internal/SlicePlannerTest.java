@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moselle.sync.Window;
-import io.moselle.sync.internal.SlicePlanner;
 import io.moselle.sync.spi.Checkpoint;
 import io.moselle.sync.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Slice planning: cutting newest first at the recent part, and where the rest of a slice is cut into parts. */
+/** Slice planning: cutting newest first at the recent part, and where the rest of a slice is cut into parts by id. */
 class SlicePlannerTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final Instant RECENT = Instant.parse("2026-08-29T06:00:00Z");
@@ -47,6 +47,14 @@ class SlicePlannerTest {
                 Arguments.of("halves of history, newest first",
                         List.of(s("2024-11-27", "2025-10-13", 40), s("2025-10-13", "2026-08-29", 40), s("2026-08-29", "2026-11-27", 9)),
                         List.of(s("2026-08-29", "2026-11-27", 9), s("2025-10-13", "2026-08-29", 40), s("2024-11-27", "2025-10-13", 40))),
+                Arguments.of("parts of one window cut by id, the highest ids first",
+                        List.of(new Slice(w("2024-11-27", "2026-08-29"), 40, 900), new Slice(w("2024-11-27", "2026-08-29"), 900, Slice.UNBOUNDED),
+                                new Slice(w("2024-11-27", "2026-08-29"), 1200, 1500)),
+                        List.of(new Slice(w("2024-11-27", "2026-08-29"), 900, Slice.UNBOUNDED), new Slice(w("2024-11-27", "2026-08-29"), 1200, 1500),
+                                new Slice(w("2024-11-27", "2026-08-29"), 40, 900))),
+                Arguments.of("a part cut by id keeps its highest id in both halves",
+                        List.of(new Slice(w("2024-11-27", "2026-11-27"), 750, 4000)),
+                        List.of(new Slice(w("2026-08-29", "2026-11-27"), 750, 4000), new Slice(w("2024-11-27", "2026-08-29"), 750, 4000))),
                 Arguments.of("nothing pending", List.of(), List.of()));
     }
 
@@ -59,93 +67,126 @@ class SlicePlannerTest {
         assertThat(cut.newestWindow()).isEqualTo(plan.newestWindow());
     }
 
-    /** Records created one after the other from {@code first}, {@code step} apart, each modified {@code lag} after. */
-    private static List<SlicePlanner.Dates> createdFrom(String first, Duration step, int count, Duration lag) {
-        List<SlicePlanner.Dates> page = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Instant created = Instant.parse(first + "T06:00:00Z").plus(step.multipliedBy(i));
-            page.add(new SlicePlanner.Dates(created, created.plus(lag)));
+    static final int ROWS = 250;
+    static final Window HISTORY = w("2024-01-01", "2026-01-01");
+    static final Instant FIRST = Instant.parse("2024-01-01T06:00:00Z");
+
+    /**
+     * A full page of {@code ids}, created an hour apart from {@link #FIRST}: a record an hour, so
+     * that {@code pagesLeft} pages are left when the window ends that many pages of hours after
+     * the last one.
+     */
+    static List<SlicePlanner.Seen> page(long... ids) {
+        List<SlicePlanner.Seen> page = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            page.add(new SlicePlanner.Seen(ids[i], FIRST.plus(Duration.ofHours(i))));
         }
         return page;
     }
 
-    private static List<SlicePlanner.Dates> createdFrom(String first, Duration step, int count) {
-        return createdFrom(first, step, count, Duration.ZERO);
+    /** {@code count} ids from {@code first}, {@code step} apart. */
+    static long[] ids(long first, int step, int count) {
+        return LongStream.range(0, count).map(i -> first + i * step).toArray();
+    }
+
+    /** The unbounded rest of {@link #HISTORY} after {@code page}, the window ending {@code pagesLeft} pages of its pace later. */
+    static Slice restOf(List<SlicePlanner.Seen> page, double pagesLeft) {
+        Instant lastCreated = page.get(page.size() - 1).created();
+        Window window = new Window(HISTORY.from(), lastCreated.plus(Duration.ofMinutes(Math.round(pagesLeft * ROWS * 60))));
+        return new Slice(window, page.get(page.size() - 1).id());
     }
 
     @Test
-    void whatIsLeftIsCutInEqualPartsFromTheCreationOfTheNewestRecordRead() {
-        Window window = w("2024-01-01", "2026-01-01");
-        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page
-        Instant last = Instant.parse("2024-01-11T06:00:00Z");
-        Duration quarter = Duration.between(last, window.to()).dividedBy(4);
-
-        assertThat(SlicePlanner.cuts(window, page, 4)).containsExactly(last.plus(quarter), last.plus(quarter.multipliedBy(2)),
-                last.plus(quarter.multipliedBy(3)));
+    void aPartIsGivenTheIdsOfWholePagesSoThatItIsReadInThatManyCalls() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS)); // ids 1..250, ten pages left
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 4)).containsExactly(1000L, 1750L, 2500L); // three pages a part
     }
 
     @Test
-    void thePartsStartAsLongAfterTheNewestRecordReadAsRecordsAreModifiedAfterTheirCreation() {
-        Window window = w("2024-01-01", "2026-01-01");
-        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241, Duration.ofDays(5));
-        Instant from = Instant.parse("2024-01-16T06:00:00Z"); // the last record read was created on the 11th
-        Duration half = Duration.between(from, window.to()).dividedBy(2);
-
-        assertThat(SlicePlanner.cuts(window, page, 2)).containsExactly(from.plus(half));
+    void partsAreAsManyAsWantedAndAsFewPagesEachAsThatAllows() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS));
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 16)).containsExactly(500L, 750L, 1000L, 1250L, 1500L, 1750L, 2000L, 2250L, 2500L);
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 3)).containsExactly(1250L, 2250L); // four pages a part, the newest two
     }
 
     @Test
-    void thePartsStartAfterTheMedianLagToModificationOfThePage() {
-        Window window = w("2024-01-01", "2026-01-01");
-        List<SlicePlanner.Dates> page = new java.util.ArrayList<>();
-        Duration[] lags = {Duration.ofDays(10), Duration.ZERO, Duration.ofDays(5)}; // in turn: the median is 5 days
-        List<SlicePlanner.Dates> created = createdFrom("2024-01-01", Duration.ofHours(1), 241);
-        for (int i = 0; i < created.size(); i++) {
-            Instant at = created.get(i).created();
-            page.add(new SlicePlanner.Dates(at, at.plus(lags[i % 3])));
-        }
-        Instant from = Instant.parse("2024-01-16T06:00:00Z");
-        Duration half = Duration.between(from, window.to()).dividedBy(2);
+    void whereRecordsLieSparserAmongIdsAPartIsGivenMoreIdsLessAMarginForTheDraw() {
+        List<SlicePlanner.Seen> sparse = page(ids(2, 2, ROWS)); // every other id is not in the window
+        List<Long> cuts = SlicePlanner.cuts(restOf(sparse, 10), sparse, 4);
 
-        assertThat(SlicePlanner.cuts(window, page, 2)).containsExactly(from.plus(half));
+        assertThat(cuts).hasSize(3);
+        long width = cuts.get(0) - 500;
+        assertThat(cuts).containsExactly(500 + width, 500 + 2 * width, 500 + 3 * width);
+        int held = 3 * ROWS; // three pages a part
+        assertThat(width).isGreaterThan(held);
+        assertThat(width * 0.5).isLessThan(held - 3 * Math.sqrt(width * 0.5 * 0.5)); // three binomial deviations below its pages
     }
 
     @Test
-    void noPartIsMadeThatThePageSaysWouldHoldLessThanTwoPages() {
-        Window window = w("2024-01-01", "2024-02-21");
-        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofHours(1), 241); // ten days a page, 41 days left
-        assertThat(SlicePlanner.cuts(window, page, 8)).hasSize(1); // two parts of about two pages each
-        assertThat(SlicePlanner.cuts(w("2024-01-01", "2024-02-01"), page, 8)).isEmpty(); // 21 days left: about two pages
+    void theNewestPartOfAnUnboundedSliceIsLeftATenthOfThePagesLeft() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS));
+        List<Long> cuts = SlicePlanner.cuts(restOf(dense, 40), dense, 64);
+
+        assertThat(cuts).hasSize(36).startsWith(500L).endsWith(250L + 36 * ROWS); // one page each
+        assertThat(250 + 40 * ROWS - cuts.get(cuts.size() - 1)).isEqualTo(4 * ROWS);
     }
 
     @Test
-    void noPartIsShorterThanTheMinimum() {
-        List<SlicePlanner.Dates> page = createdFrom("2024-01-01", Duration.ofMinutes(1), 241); // four hours a page
-        List<Instant> cuts = SlicePlanner.cuts(w("2024-01-01", "2024-01-04"), page, 16);
-        assertThat(cuts).hasSize(1); // 2 days 20 hours left: two parts of a day or more, not sixteen
+    void aBoundedSliceIsCutByItsDensityUpToItsHighestId() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS));
+        Slice bounded = new Slice(HISTORY, 250, 1250);
+
+        assertThat(SlicePlanner.cuts(bounded, dense, 8)).containsExactly(500L, 750L, 1000L); // pages left from its ids alone
+        assertThat(SlicePlanner.cuts(new Slice(HISTORY, 250, 1010), dense, 8)).containsExactly(750L); // 3.04 pages in three parts at most: two pages a part, the newest the rest
+        assertThat(SlicePlanner.cuts(new Slice(HISTORY, 250, 700), dense, 8)).isEmpty(); // fewer than two pages
     }
 
     @Test
-    void aPageThatTellsNothingOfThePaceCutsNothing() {
-        Window window = w("2024-01-01", "2026-01-01");
-        List<SlicePlanner.Dates> beforeTheWindow = createdFrom("2023-01-01", Duration.ofHours(1), 241);
-        List<SlicePlanner.Dates> sameInstant = createdFrom("2024-06-01", Duration.ZERO, 250);
-        List<SlicePlanner.Dates> unknown = java.util.Collections.nCopies(250, new SlicePlanner.Dates(null, null));
+    void aPageThatTellsNothingOfWhatIsLeftCutsNothing() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS));
+        List<SlicePlanner.Seen> unknownDates = new java.util.ArrayList<>();
+        dense.forEach(seen -> unknownDates.add(new SlicePlanner.Seen(seen.id(), null)));
+        List<SlicePlanner.Seen> createdBeforeTheWindow = page(ids(1, 1, ROWS));
+        Slice later = new Slice(new Window(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")), 250);
 
-        assertThat(SlicePlanner.cuts(window, beforeTheWindow, 4)).isEmpty();
-        assertThat(SlicePlanner.cuts(window, sameInstant, 4)).isEmpty();
-        assertThat(SlicePlanner.cuts(window, unknown, 4)).isEmpty();
-        assertThat(SlicePlanner.cuts(window, createdFrom("2024-01-01", Duration.ofHours(1), 241), 1)).isEmpty(); // no part wanted
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), unknownDates, 4)).isEmpty();
+        assertThat(SlicePlanner.cuts(later, createdBeforeTheWindow, 4)).isEmpty();
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), page(new long[ROWS]), 4)).isEmpty(); // no spread of ids
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 1)).isEmpty(); // no part wanted
+        assertThat(SlicePlanner.cuts(restOf(dense, 1.9), dense, 4)).isEmpty(); // fewer than two pages left
     }
 
     @Test
-    void splittingAPendingSliceKeepsItsLastIdInBothHalvesNewerFirst() {
-        Checkpoint c = new Checkpoint(w("2024-11-27", "2026-11-27"), List.of(s("2026-08-29", "2026-11-27", 5), s("2024-11-27", "2026-08-29", 80)));
-        Checkpoint split = c.split(w("2024-11-27", "2026-08-29"), Instant.parse("2025-10-13T06:00:00Z"));
-        assertThat(split.pending()).containsExactly(s("2026-08-29", "2026-11-27", 5), s("2025-10-13", "2026-08-29", 80),
-                s("2024-11-27", "2025-10-13", 80));
-        assertThatThrownBy(() -> c.split(w("2024-11-27", "2026-08-29"), TWO_YEARS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> c.split(w("2024-11-27", "2025-08-29"), Instant.parse("2025-01-01T00:00:00Z")))
-                .hasMessageContaining("no pending slice");
+    void splittingAPendingSliceByIdGivesTheNewerIdsFirstAndKeepsItsLastId() {
+        Slice history = s("2024-11-27", "2026-08-29", 80);
+        Checkpoint c = new Checkpoint(w("2024-11-27", "2026-11-27"), List.of(s("2026-08-29", "2026-11-27", 5), history));
+
+        Checkpoint split = c.split(history, 500);
+        assertThat(split.pending()).containsExactly(s("2026-08-29", "2026-11-27", 5), new Slice(history.window(), 500, Slice.UNBOUNDED),
+                new Slice(history.window(), 80, 500));
+        Slice older = new Slice(history.window(), 80, 500);
+        assertThat(split.split(older, 300).pending()).endsWith(new Slice(history.window(), 300, 500), new Slice(history.window(), 80, 300));
+
+        assertThatThrownBy(() -> c.split(history, 80)).hasMessageContaining("not inside");
+        assertThatThrownBy(() -> split.split(older, 500)).hasMessageContaining("not inside");
+        assertThatThrownBy(() -> c.split(s("2024-11-27", "2025-08-29", 0), 100)).hasMessageContaining("no pending slice");
+    }
+
+    @Test
+    void progressAndTheEndOfAPartAreFoundByItsWindowAndHighestIdAlone() {
+        Window history = w("2024-11-27", "2026-08-29");
+        Checkpoint c = new Checkpoint(w("2024-11-27", "2026-11-27"),
+                List.of(new Slice(history, 500, Slice.UNBOUNDED), new Slice(history, 80, 500)));
+
+        Checkpoint moved = c.progress(new Slice(history, 0, 500), 420);
+        assertThat(moved.pending()).containsExactly(new Slice(history, 500, Slice.UNBOUNDED), new Slice(history, 420, 500));
+        assertThat(moved.done(new Slice(history, 420, Slice.UNBOUNDED)).pending()).containsExactly(new Slice(history, 420, 500));
+    }
+
+    @Test
+    void aSliceNeverEndsBelowItsLastId() {
+        assertThatThrownBy(() -> new Slice(HISTORY, 500, 499)).hasMessageContaining("highestId");
+        assertThat(new Slice(HISTORY, 500, 500).isBounded()).isTrue();
+        assertThat(new Slice(HISTORY, 500).isBounded()).isFalse();
     }
 }
