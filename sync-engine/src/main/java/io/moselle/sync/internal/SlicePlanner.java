@@ -102,6 +102,9 @@ public final class SlicePlanner {
         }
         List<Long> cuts = new ArrayList<>();
         for (int i = 1; i < n; i++) {
+            if (width > (Long.MAX_VALUE - rest.lastId()) / i) {
+                break; // ids so sparse that the cut would pass the last id there can be
+            }
             long cut = rest.lastId() + i * width;
             if (cut > rest.highestId() - width / 4) {
                 break; // the newest part would hold too few ids to be worth a call of its own

@@ -85,7 +85,7 @@ class SlicePlannerTest {
     }
 
     /** {@code count} ids from {@code first}, {@code step} apart. */
-    static long[] ids(long first, int step, int count) {
+    static long[] ids(long first, long step, int count) {
         return LongStream.range(0, count).map(i -> first + i * step).toArray();
     }
 
@@ -154,6 +154,16 @@ class SlicePlannerTest {
         assertThat(SlicePlanner.cuts(restOf(dense, 10), page(new long[ROWS]), 4)).isEmpty(); // no spread of ids
         assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 1)).isEmpty(); // no part wanted
         assertThat(SlicePlanner.cuts(restOf(dense, 1.9), dense, 4)).isEmpty(); // fewer than two pages left
+    }
+
+    @Test
+    void idsFarApartCutNothingPastTheLastIdThereCanBe() {
+        List<SlicePlanner.Seen> farApart = page(ids(1, 30_000_000_000_000_000L, ROWS)); // a part wider than the ids left
+        assertThat(SlicePlanner.cuts(restOf(farApart, 10), farApart, 4)).isEmpty();
+
+        List<SlicePlanner.Seen> apart = page(ids(1, 10_000_000_000_000_000L, ROWS)); // parts of 5.3e18 ids after 2.49e18: one cut fits
+        Slice rest = restOf(apart, 10);
+        assertThat(SlicePlanner.cuts(rest, apart, 4)).singleElement().satisfies(cut -> assertThat(cut).isGreaterThan(rest.lastId()));
     }
 
     @Test

@@ -128,8 +128,29 @@ public final class Benchmarks {
                 .rateLimits(RateLimits.unlimited()).callBudget(CallBudget.unlimited()).build();
     }
 
-    /** Daily run of a medium tenant: calls made / the minimum for the records in its windows and snapshots. */
+    /**
+     * First runs of a small and a medium tenant, and the daily run of the medium one: calls made /
+     * the minimum for the records in their windows and snapshots.
+     */
     void calls() {
+        firstRunCalls("small", DatasetSpec.small(NOW));
+        firstRunCalls("medium", DatasetSpec.medium(NOW));
+        dailyCalls();
+    }
+
+    private void firstRunCalls(String name, DatasetSpec spec) {
+        try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(spec)) {
+            SyncReport first = engine(sim, RateLimits.unlimited(), new FakeClock(NOW)).build()
+                    .run(Tenant.of(name, sim.credentials(), Cin7Settings.defaults()));
+            long made = sim.journal().size();
+            long minimum = OnboardingBenchmark.minimum(spec).calls();
+            result("calls: " + name + " first run, calls made / minimum", String.format(Locale.ROOT, "%d / %d, +%d (%s)", made, minimum,
+                    made - minimum, first.status()));
+        }
+    }
+
+    /** Daily run of a medium tenant: calls made / the minimum for the records in its windows and snapshots. */
+    private void dailyCalls() {
         try (Cin7OmniSimulator sim = Cin7OmniSimulator.start(DatasetSpec.medium(NOW))) {
             FakeClock clock = new FakeClock(NOW);
             SyncEngine engine = engine(sim, RateLimits.unlimited(), clock).build();
