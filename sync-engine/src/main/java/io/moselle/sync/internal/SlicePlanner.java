@@ -93,10 +93,8 @@ public final class SlicePlanner {
         // the rows of a part given `held / density` ids: a binomial draw of its ids at a density measured from (rows - half) records
         double spread = Math.sqrt(held * (1 - density) + held * held * (1 - density) / (rows - half));
         long width = Math.max((long) held, (long) Math.floor((held - 3 * spread) / density));
-        int n;
-        if (rest.isBounded()) {
-            n = (int) Math.min(wanted, Math.ceil((double) (rest.highestId() - rest.lastId()) / width));
-        } else {
+        int n = wanted; // a bounded slice's cuts stop short of its highest id (below)
+        if (!rest.isBounded()) {
             double newest = Math.max(1, pagesLeft * NEWEST_SHARE);
             n = (int) Math.min(wanted, 1 + Math.floor((pagesLeft - newest) * rows / (width * density)));
         }

@@ -111,15 +111,20 @@ class SlicePlannerTest {
 
     @Test
     void whereRecordsLieSparserAmongIdsAPartIsGivenMoreIdsLessAMarginForTheDraw() {
-        List<SlicePlanner.Seen> sparse = page(ids(2, 2, ROWS)); // every other id is not in the window
-        List<Long> cuts = SlicePlanner.cuts(restOf(sparse, 10), sparse, 4);
+        List<SlicePlanner.Seen> sparse = page(ids(2, 2, ROWS)); // every other id is not in the window: a density of 0.5
+        int held = 3 * ROWS; // ten pages left in four parts: three pages a part
+        double spread = Math.sqrt(held * 0.5 + held * held * 0.5 / 125); // the draw of its ids, and of the density from 125 records
+        long width = (long) ((held - 3 * spread) / 0.5);
 
-        assertThat(cuts).hasSize(3);
-        long width = cuts.get(0) - 500;
-        assertThat(cuts).containsExactly(500 + width, 500 + 2 * width, 500 + 3 * width);
-        int held = 3 * ROWS; // three pages a part
-        assertThat(width).isGreaterThan(held);
-        assertThat(width * 0.5).isLessThan(held - 3 * Math.sqrt(width * 0.5 * 0.5)); // three binomial deviations below its pages
+        assertThat(width).isEqualTo(1192).isGreaterThan(held);
+        assertThat(SlicePlanner.cuts(restOf(sparse, 10), sparse, 4)).containsExactly(500 + width, 500 + 2 * width, 500 + 3 * width);
+    }
+
+    @Test
+    void twoPartsAreCutWhenTwoAreWanted() {
+        List<SlicePlanner.Seen> dense = page(ids(1, 1, ROWS));
+        assertThat(SlicePlanner.cuts(restOf(dense, 3.2), dense, 2)).containsExactly(750L); // two pages, and the newest the rest
+        assertThat(SlicePlanner.cuts(restOf(dense, 10), dense, 2)).containsExactly(1500L);
     }
 
     @Test
@@ -137,6 +142,7 @@ class SlicePlannerTest {
         Slice bounded = new Slice(HISTORY, 250, 1250);
 
         assertThat(SlicePlanner.cuts(bounded, dense, 8)).containsExactly(500L, 750L, 1000L); // pages left from its ids alone
+        assertThat(SlicePlanner.cuts(new Slice(HISTORY, 10_000, 11_000), dense, 8)).containsExactly(10_250L, 10_500L, 10_750L);
         assertThat(SlicePlanner.cuts(new Slice(HISTORY, 250, 1010), dense, 8)).containsExactly(750L); // 3.04 pages in three parts at most: two pages a part, the newest the rest
         assertThat(SlicePlanner.cuts(new Slice(HISTORY, 250, 700), dense, 8)).isEmpty(); // fewer than two pages
     }
