@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How far one windowed stream of one tenant has got: the newest {@code modifiedDate} window
@@ -64,12 +65,12 @@ public record Checkpoint(Window window, List<Slice> pending) {
 
     /** The pending {@code part} (found by its window and highest id), delivered up to {@code id}. */
     public Checkpoint progress(Slice part, long id) {
-        return replace(part, List.of(part.after(id)));
+        return replace(part, pendingPart -> List.of(pendingPart.after(id)));
     }
 
     /** The pending {@code part} read to its end. */
     public Checkpoint done(Slice part) {
-        return replace(part, List.of());
+        return replace(part, pendingPart -> List.of());
     }
 
     /**
@@ -78,20 +79,22 @@ public record Checkpoint(Window window, List<Slice> pending) {
      * delivered id, up to {@code at}).
      */
     public Checkpoint split(Slice part, long at) {
-        Slice pendingPart = pending.stream().filter(part::isSamePartAs).findFirst().orElse(part);
-        if (at <= pendingPart.lastId() || at >= part.highestId()) {
-            throw new IllegalArgumentException("id " + at + " is not inside " + pendingPart);
-        }
-        return replace(part, List.of(new Slice(part.window(), at, part.highestId()), new Slice(part.window(), pendingPart.lastId(), at)));
+        return replace(part, pendingPart -> {
+            if (at <= pendingPart.lastId() || at >= pendingPart.highestId()) {
+                throw new IllegalArgumentException("id " + at + " is not inside " + pendingPart);
+            }
+            return List.of(new Slice(pendingPart.window(), at, pendingPart.highestId()), new Slice(pendingPart.window(), pendingPart.lastId(), at));
+        });
     }
 
-    private Checkpoint replace(Slice part, List<Slice> replacement) {
-        List<Slice> next = new ArrayList<>(pending.size() + replacement.size());
+    /** The pending slices with {@code part} (found by its window and highest id) replaced by what {@code by} makes of it. */
+    private Checkpoint replace(Slice part, Function<Slice, List<Slice>> by) {
+        List<Slice> next = new ArrayList<>(pending.size() + 1);
         boolean found = false;
         for (Slice s : pending) {
             if (!found && s.isSamePartAs(part)) {
                 found = true;
-                next.addAll(replacement);
+                next.addAll(by.apply(s));
             } else {
                 next.add(s);
             }
